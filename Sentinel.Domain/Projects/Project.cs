@@ -1,0 +1,18 @@
+namespace Sentinel.Domain.Projects;
+
+/// <summary>A customer application whose API traffic and user sessions Sentinel watches.</summary>
+public sealed class Project
+{
+    public const int NameMaxLength = 100;
+    public const int SlugMaxLength = 64;
+
+    public Guid Id { get; init; }
+
+    public required string Name { get; set; }
+
+    /// <summary>URL-safe, unique, stable identifier used in portal links.</summary>
+    public required string Slug { get; init; }
+
+    /// <summary>UTC. DateTime rather than DateTimeOffset so SQLite can sort and filter on it.</summary>
+    public DateTime CreatedAt { get; init; }
+}

@@ -1,0 +1,105 @@
+using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Sentinel.Infrastructure.Auditing;
+using Sentinel.Infrastructure.Configuration;
+using Sentinel.Infrastructure.Health;
+using Sentinel.Infrastructure.Observability;
+using Sentinel.Infrastructure.Persistence;
+using Sentinel.Infrastructure.Projects;
+using Sentinel.Infrastructure.Redis;
+using Sentinel.Infrastructure.Team;
+
+namespace Sentinel.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Tag of the health checks that <c>/readyz</c> runs.</summary>
+    public const string ReadinessTag = "ready";
+
+    public static IHostApplicationBuilder AddSentinelInfrastructure(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddOptions<SentinelOptions>().BindConfiguration(SentinelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
+        services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section).ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SentinelOptions>, DeploymentOptionsValidator>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SentinelMetrics>();
+
+        services.AddDbContext<SentinelDbContext>((provider, options) =>
+        {
+            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var connectionString = DatabaseConnectionString.Resolve(database, provider.GetRequiredService<IOptions<SentinelOptions>>().Value, builder.Environment.ContentRootPath);
+            _ = database.Provider switch
+            {
+                DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString),
+                _ => options.UseSqlite(connectionString),
+            };
+            // Migrations are hand-written without a model snapshot; MigrationSchemaTests checks them against the model instead.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ProjectService>();
+        services.AddScoped<TeamService>();
+
+        var healthChecks = services.AddHealthChecks()
+            .AddDbContextCheck<SentinelDbContext>("database", tags: [ReadinessTag]);
+
+        var redis = builder.Configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
+        if (redis.IsConfigured)
+        {
+            services.AddSingleton<RedisConnection>();
+            healthChecks.AddCheck<RedisHealthCheck>("redis", tags: [ReadinessTag]);
+        }
+
+        AddAnalyticsStoreHealthCheck(builder.Configuration, services, healthChecks);
+        return builder;
+    }
+
+    private static void AddAnalyticsStoreHealthCheck(IConfiguration configuration, IServiceCollection services, IHealthChecksBuilder healthChecks)
+    {
+        var analytics = configuration.GetSection(AnalyticsOptions.Section).Get<AnalyticsOptions>() ?? new AnalyticsOptions();
+        services.AddHttpClient(nameof(HttpPingHealthCheck), http => http.Timeout = TimeSpan.FromSeconds(3));
+        switch (analytics.Store)
+        {
+            case AnalyticsStoreKind.ClickHouse when analytics.ClickHouse.Url is { } url:
+                healthChecks.Add(new HealthCheckRegistration(
+                    "analytics-store",
+                    provider => new HttpPingHealthCheck(
+                        provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpPingHealthCheck)),
+                        () => new HttpRequestMessage(HttpMethod.Get, new Uri(url, "/ping")),
+                        "ClickHouse"),
+                    HealthStatus.Unhealthy,
+                    [ReadinessTag]));
+                break;
+            case AnalyticsStoreKind.Tinybird when analytics.Tinybird.ApiUrl is { } api:
+                healthChecks.Add(new HealthCheckRegistration(
+                    "analytics-store",
+                    provider => new HttpPingHealthCheck(
+                        provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpPingHealthCheck)),
+                        () => new HttpRequestMessage(HttpMethod.Get, new Uri(api, "/v0/datasources"))
+                        {
+                            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", analytics.Tinybird.Token) },
+                        },
+                        "Tinybird"),
+                    HealthStatus.Unhealthy,
+                    [ReadinessTag]));
+                break;
+            default:
+                // The embedded store lives in the app's own data folder; the database check covers its availability.
+                break;
+        }
+    }
+}

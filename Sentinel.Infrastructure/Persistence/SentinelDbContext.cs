@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Sentinel.Domain.Auditing;
+using Sentinel.Domain.Projects;
+
+namespace Sentinel.Infrastructure.Persistence;
+
+/// <summary>
+/// The app database: Identity, projects and the audit log. The same model and the same hand-written
+/// migrations serve SQLite (embedded) and PostgreSQL (production); column types are left to the provider.
+/// </summary>
+public sealed class SentinelDbContext(DbContextOptions<SentinelDbContext> options)
+    : IdentityDbContext<SentinelUser>(options)
+{
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SentinelDbContext).Assembly);
+    }
+}
