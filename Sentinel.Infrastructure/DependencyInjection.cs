@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -8,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sentinel.Infrastructure.Auditing;
 using Sentinel.Infrastructure.Configuration;
+using Sentinel.Infrastructure.DataProtection;
 using Sentinel.Infrastructure.Health;
 using Sentinel.Infrastructure.Observability;
 using Sentinel.Infrastructure.Persistence;
@@ -50,6 +53,9 @@ public static class DependencyInjection
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         services.AddScoped<DatabaseInitializer>();
+        services.AddDataProtection().SetApplicationName("Sentinel");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>())));
         services.AddScoped<AuditLog>();
         services.AddScoped<ProjectService>();
         services.AddScoped<TeamService>();

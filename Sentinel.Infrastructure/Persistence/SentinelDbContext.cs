@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Sentinel.Domain.Auditing;
 using Sentinel.Domain.Projects;
+using Sentinel.Infrastructure.DataProtection;
 
 namespace Sentinel.Infrastructure.Persistence;
 
@@ -15,6 +16,8 @@ public sealed class SentinelDbContext(DbContextOptions<SentinelDbContext> option
     public DbSet<Project> Projects => Set<Project>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

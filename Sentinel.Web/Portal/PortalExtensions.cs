@@ -43,7 +43,6 @@ internal static class PortalExtensions
 
         services.AddIdentityCore<SentinelUser>(options =>
             {
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 12;
                 options.Lockout.MaxFailedAccessAttempts = 5;

@@ -5,7 +5,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Sentinel.Infrastructure.Persistence.Migrations;
 
 /// <summary>
-/// Identity (schema version 2), projects and the audit log. Written by hand (EF's design-time tooling does not
+/// Identity (the default schema), projects, the audit log and the data-protection key ring. Written by hand (EF's design-time tooling does not
 /// restore here, see docs/decisions/005); column types are left to the provider so SQLite and PostgreSQL share it.
 /// MigrationSchemaTests proves the result equals the model on both providers.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class Initial : Migration
                 PasswordHash = table.Column<string>(nullable: true),
                 SecurityStamp = table.Column<string>(nullable: true),
                 ConcurrencyStamp = table.Column<string>(nullable: true),
-                PhoneNumber = table.Column<string>(maxLength: 256, nullable: true),
+                PhoneNumber = table.Column<string>(nullable: true),
                 PhoneNumberConfirmed = table.Column<bool>(nullable: false),
                 TwoFactorEnabled = table.Column<bool>(nullable: false),
                 LockoutEnd = table.Column<DateTimeOffset>(nullable: true),
@@ -86,8 +86,8 @@ public sealed class Initial : Migration
             name: "AspNetUserLogins",
             columns: table => new
             {
-                LoginProvider = table.Column<string>(maxLength: 128, nullable: false),
-                ProviderKey = table.Column<string>(maxLength: 128, nullable: false),
+                LoginProvider = table.Column<string>(nullable: false),
+                ProviderKey = table.Column<string>(nullable: false),
                 ProviderDisplayName = table.Column<string>(nullable: true),
                 UserId = table.Column<string>(nullable: false),
             },
@@ -116,8 +116,8 @@ public sealed class Initial : Migration
             columns: table => new
             {
                 UserId = table.Column<string>(nullable: false),
-                LoginProvider = table.Column<string>(maxLength: 128, nullable: false),
-                Name = table.Column<string>(maxLength: 128, nullable: false),
+                LoginProvider = table.Column<string>(nullable: false),
+                Name = table.Column<string>(nullable: false),
                 Value = table.Column<string>(nullable: true),
             },
             constraints: table =>
@@ -152,6 +152,18 @@ public sealed class Initial : Migration
             },
             constraints: table => table.PrimaryKey("PK_AuditEntries", x => x.Id));
 
+        migrationBuilder.CreateTable(
+            name: "DataProtectionKeys",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                FriendlyName = table.Column<string>(nullable: true),
+                Xml = table.Column<string>(nullable: false),
+            },
+            constraints: table => table.PrimaryKey("PK_DataProtectionKeys", x => x.Id));
+
         migrationBuilder.CreateIndex("IX_AspNetRoleClaims_RoleId", "AspNetRoleClaims", "RoleId");
         migrationBuilder.CreateIndex("RoleNameIndex", "AspNetRoles", "NormalizedName", unique: true);
         migrationBuilder.CreateIndex("IX_AspNetUserClaims_UserId", "AspNetUserClaims", "UserId");
@@ -168,7 +180,7 @@ public sealed class Initial : Migration
     {
         foreach (var table in new[]
         {
-            "AuditEntries", "Projects", "AspNetUserTokens", "AspNetUserRoles", "AspNetUserLogins",
+            "DataProtectionKeys", "AuditEntries", "Projects", "AspNetUserTokens", "AspNetUserRoles", "AspNetUserLogins",
             "AspNetUserClaims", "AspNetRoleClaims", "AspNetUsers", "AspNetRoles",
         })
         {

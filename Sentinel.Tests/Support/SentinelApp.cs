@@ -1,0 +1,162 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Sentinel.Domain.Projects;
+using Sentinel.Infrastructure.Auditing;
+using Sentinel.Infrastructure.Projects;
+using Sentinel.Infrastructure.Team;
+
+namespace Sentinel.Tests.Support;
+
+/// <summary>
+/// The whole Sentinel host for tests, configured through settings (as an operator would), with intent methods
+/// for what tests set up. <see cref="EmbeddedAsync"/> runs it on SQLite; <see cref="ProductionAsync"/> on the real
+/// PostgreSQL, Redis and ClickHouse servers.
+/// </summary>
+public sealed class SentinelApp : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@sentinel.test";
+    public const string AdminPassword = "Admin-Password-123!";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"sentinel-app-{Guid.NewGuid():N}");
+    private readonly bool _kestrel;
+
+    private SentinelApp(Dictionary<string, string?> settings, bool kestrel)
+    {
+        _settings = settings;
+        _kestrel = kestrel;
+        _settings.TryAdd("Sentinel:DataDirectory", _dataDirectory);
+        _settings.TryAdd("Bootstrap:AdminEmail", AdminEmail);
+        _settings.TryAdd("Bootstrap:AdminPassword", AdminPassword);
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    /// <summary>The http://127.0.0.1:port address when the app runs on Kestrel (for a real browser).</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+
+    public static SentinelApp Embedded(bool kestrel = false, IDictionary<string, string?>? settings = null) =>
+        new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Sentinel:Mode"] = "Embedded" }, kestrel);
+
+    public static Task<SentinelApp> EmbeddedAsync(bool kestrel = false) => Task.FromResult(Embedded(kestrel));
+
+    /// <summary>Production mode on this run's real servers, with a fresh database, key prefix and ClickHouse database.</summary>
+    public static async Task<SentinelApp> ProductionAsync(bool kestrel = false, IDictionary<string, string?>? settings = null)
+    {
+        var postgres = await TestServers.PostgresAsync();
+        var redis = await TestServers.RedisAsync();
+        var clickHouse = await TestServers.ClickHouseAsync();
+        var all = new Dictionary<string, string?>
+        {
+            ["Sentinel:Mode"] = "Production",
+            ["Database:Provider"] = "PostgreSql",
+            ["Database:ConnectionString"] = await postgres.CreateDatabaseAsync(),
+            ["Redis:Configuration"] = redis.Configuration,
+            ["Redis:KeyPrefix"] = RedisServer.NewKeyPrefix(),
+            ["Analytics:Store"] = "ClickHouse",
+            ["Analytics:ClickHouse:Url"] = clickHouse.Url.ToString(),
+            ["Analytics:ClickHouse:Database"] = await clickHouse.CreateDatabaseAsync(),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return new SentinelApp(all, kestrel);
+    }
+
+    /// <summary>Starts the host (migrations and first admin included) if it has not started yet.</summary>
+    public SentinelApp Start()
+    {
+        if (_kestrel)
+        {
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
+
+        return this;
+    }
+
+    public async Task<Project> CreateProjectAsync(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProjectService>().CreateAsync(name, AuditActor.System, CancellationToken.None);
+    }
+
+    /// <summary>Adds a portal user with a role and returns the one-time password.</summary>
+    public async Task<string> CreateUserAsync(string email, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var (result, password) = await scope.ServiceProvider.GetRequiredService<TeamService>().AddMemberAsync(email, role, AuditActor.System);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        return password!;
+    }
+
+    /// <summary>A client that does not follow redirects and keeps cookies, signed in through the real login form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email = AdminEmail, string password = AdminPassword)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await PostFormAsync(client, "/Account/Login", "login", new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>GETs the page, takes its antiforgery token and posts the named form, as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formName, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        var document = new HtmlParser().ParseDocument(page);
+        var token = document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{path} has no antiforgery token.");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token, ["_handler"] = formName };
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+}
