@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Sentinel.Domain.Projects;
@@ -10,12 +11,17 @@ public static class ProjectSlug
         ArgumentNullException.ThrowIfNull(name);
         var builder = new StringBuilder(name.Length);
         var lastWasDash = true;
-        foreach (var c in name.Trim().ToLowerInvariant())
+        // Decompose accents ("ü" -> "u" + mark) so that the letters survive and only the marks are dropped.
+        foreach (var c in name.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD))
         {
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
                 builder.Append(c);
                 lastWasDash = false;
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
             }
             else if (!lastWasDash)
             {

@@ -50,7 +50,7 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
     }
 
     public static SentinelApp Embedded(bool kestrel = false, IDictionary<string, string?>? settings = null) =>
-        new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Sentinel:Mode"] = "Embedded" }, kestrel);
+        new(WithDefault(settings, "Sentinel:Mode", "Embedded"), kestrel);
 
     public static Task<SentinelApp> EmbeddedAsync(bool kestrel = false) => Task.FromResult(Embedded(kestrel));
 
@@ -131,6 +131,13 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
             ?? throw new InvalidOperationException($"{path} has no antiforgery token.");
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token, ["_handler"] = formName };
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    private static Dictionary<string, string?> WithDefault(IDictionary<string, string?>? settings, string key, string value)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        all.TryAdd(key, value);
+        return all;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

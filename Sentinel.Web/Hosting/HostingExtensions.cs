@@ -36,6 +36,8 @@ internal static class HostingExtensions
             app.UseHsts();
         }
 
+        // Routing after the status-code and exception handlers, so that their re-executed request is routed again.
+        app.UseRouting();
         return app;
     }
 }

@@ -1,6 +1,6 @@
 namespace Sentinel.Web.Hosting;
 
-/// <summary>The OpenAPI document of the public machine API (<c>/v1</c> and health), served at <c>/openapi/v1.json</c>.</summary>
+/// <summary>The OpenAPI document of the public machine API (<c>/v1</c>), served at <c>/openapi/v1.json</c>.</summary>
 internal static class PublicApiDocument
 {
     public const string Name = "v1";
@@ -10,7 +10,7 @@ internal static class PublicApiDocument
         {
             // Portal pages and Identity form posts are not part of the public API.
             options.ShouldInclude = description =>
-                description.RelativePath is { } path && (path.StartsWith("v1/", StringComparison.Ordinal) || path is "healthz" or "readyz");
+                description.RelativePath is { } path && path.StartsWith("v1/", StringComparison.Ordinal);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Sentinel public API";
