@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Sentinel.Domain.Projects;
 using Sentinel.Infrastructure.Auditing;
 using Sentinel.Infrastructure.Projects;
@@ -23,6 +24,7 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
     public const string AdminPassword = "Admin-Password-123!";
 
     private readonly Dictionary<string, string?> _settings;
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"sentinel-app-{Guid.NewGuid():N}");
     private readonly bool _kestrel;
 
@@ -33,11 +35,15 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
         _settings.TryAdd("Sentinel:DataDirectory", _dataDirectory);
         _settings.TryAdd("Bootstrap:AdminEmail", AdminEmail);
         _settings.TryAdd("Bootstrap:AdminPassword", AdminPassword);
+        _settings = _settings.Where(setting => setting.Value is not null).ToDictionary();
         if (kestrel)
         {
             UseKestrel(0);
         }
     }
+
+    /// <summary>Every log message the host wrote.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>The http://127.0.0.1:port address when the app runs on Kestrel (for a real browser).</summary>
     public Uri ServerAddress
@@ -143,6 +149,7 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
