@@ -1,0 +1,38 @@
+using System.Globalization;
+using Sentinel.Domain.Trust.Keystrokes;
+using Sentinel.Evaluation;
+
+// Usage: dotnet run --project tools/Sentinel.Evaluation -c Release -- --data ../shared/data
+var data = ArgValue(args, "--data") ?? "../shared/data";
+var keystrokeFile = Path.Combine(data, "keystroke", "DSL-StrongPasswordData.csv");
+if (!File.Exists(keystrokeFile))
+{
+    Console.Error.WriteLine($"Not found: {keystrokeFile}. Pass --data <folder with keystroke/ and mouse/>.");
+    return 2;
+}
+
+var options = KeystrokeOptions.Default with
+{
+    RecentSamples = int.Parse(ArgValue(args, "--recent") ?? KeystrokeOptions.Default.RecentSamples.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+    FeatureCap = double.Parse(ArgValue(args, "--cap") ?? KeystrokeOptions.Default.FeatureCap.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+    OutlierZ = double.Parse(ArgValue(args, "--outlier-z") ?? KeystrokeOptions.Default.OutlierZ.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+    OutlierPenalty = double.Parse(ArgValue(args, "--outlier-penalty") ?? KeystrokeOptions.Default.OutlierPenalty.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+    MinimumSpread = double.Parse(ArgValue(args, "--min-spread") ?? KeystrokeOptions.Default.MinimumSpread.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+};
+
+Console.WriteLine("## (a) Keystroke: CMU benchmark, Killourhy & Maxion protocol (mean EER, sd over subjects)");
+Console.WriteLine();
+Console.WriteLine("| detector | subjects | mean EER | sd |");
+Console.WriteLine("| --- | --- | --- | --- |");
+foreach (var row in KeystrokeEvaluation.Run(CmuKeystrokeData.Load(keystrokeFile), options))
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {row.Detector} | {row.Subjects} | {row.Mean:F3} | {row.StandardDeviation:F3} |"));
+}
+
+return 0;
+
+static string? ArgValue(string[] args, string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
