@@ -16,6 +16,8 @@ internal static class KeystrokeEvaluation
             .Select(g => g.OrderBy(r => r.Session).ThenBy(r => r.Rep).Select(r => r.Timings).ToList()).ToList();
         var reference = new List<double>();
         var ours = new List<double>();
+        var genuineDistances = new List<double>();
+        var impostorDistances = new List<double>();
         for (var s = 0; s < bySubject.Count; s++)
         {
             var training = bySubject[s].Take(200).ToList();
@@ -26,9 +28,14 @@ internal static class KeystrokeEvaluation
             reference.Add(EqualErrorRate.Compute(genuine.Select(manhattan.Score).ToList(), impostors.Select(manhattan.Score).ToList()));
 
             var baseline = KeystrokeBaseline.Learn(training, options);
-            ours.Add(EqualErrorRate.Compute(genuine.Select(g => baseline.Distance(g, options)).ToList(), impostors.Select(i => baseline.Distance(i, options)).ToList()));
+            var genuineScores = genuine.Select(g => baseline.Distance(g, options)).ToList();
+            var impostorScores = impostors.Select(i => baseline.Distance(i, options)).ToList();
+            genuineDistances.AddRange(genuineScores);
+            impostorDistances.AddRange(impostorScores);
+            ours.Add(EqualErrorRate.Compute(genuineScores, impostorScores));
         }
 
+        DistanceQuartiles = $"genuine distance quartiles {Quartiles(genuineDistances)}; impostor {Quartiles(impostorDistances)}";
         var half = bySubject.Count / 2;
         foreach (var (name, eers) in new[] { ("Manhattan (scaled), reference", reference), ("Sentinel keystroke anomaly", ours) })
         {
@@ -36,6 +43,17 @@ internal static class KeystrokeEvaluation
             yield return Summarise(name, $"first {half}", eers.Take(half).ToList());
             yield return Summarise(name, $"last {eers.Count - half}", eers.Skip(half).ToList());
         }
+    }
+
+    private static readonly double[] QuartilePoints = [0.25, 0.5, 0.75];
+
+    /// <summary>Where the Sentinel detector's distances fall, to calibrate its evidence weight.</summary>
+    public static string DistanceQuartiles { get; private set; } = "";
+
+    private static string Quartiles(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return string.Join(" / ", QuartilePoints.Select(q => sorted[(int)(q * (sorted.Length - 1))].ToString("F2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private static EerSummary Summarise(string detector, string subjects, List<double> eers)

@@ -29,6 +29,8 @@ foreach (var row in KeystrokeEvaluation.Run(CmuKeystrokeData.Load(keystrokeFile)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {row.Detector} | {row.Subjects} | {row.Mean:F3} | {row.StandardDeviation:F3} |"));
 }
 
+Console.WriteLine();
+Console.WriteLine(KeystrokeEvaluation.DistanceQuartiles);
 return 0;
 
 static string? ArgValue(string[] args, string name)
