@@ -4,11 +4,11 @@ using Sentinel.Tests.Support;
 
 namespace Sentinel.Tests.Hosting;
 
-public sealed class ApiErrorTests : IClassFixture<ApiErrorTests.App>
+public sealed class ApiErrorTests : IClassFixture<EmbeddedAppFixture>
 {
     private readonly SentinelApp _app;
 
-    public ApiErrorTests(App app)
+    public ApiErrorTests(EmbeddedAppFixture app)
     {
         _app = app.Instance;
     }
@@ -47,12 +47,5 @@ public sealed class ApiErrorTests : IClassFixture<ApiErrorTests.App>
 
         Assert.Equal("Sentinel public API", document.GetProperty("info").GetProperty("title").GetString());
         Assert.All(document.GetProperty("paths").EnumerateObject(), path => Assert.StartsWith("/v1/", path.Name, StringComparison.Ordinal));
-    }
-
-    public sealed class App : IDisposable
-    {
-        public SentinelApp Instance { get; } = SentinelApp.Embedded().Start();
-
-        public void Dispose() => Instance.Dispose();
     }
 }

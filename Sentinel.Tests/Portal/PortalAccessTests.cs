@@ -6,11 +6,11 @@ using Sentinel.Tests.Support;
 namespace Sentinel.Tests.Portal;
 
 /// <summary>Sign-in, roles, antiforgery and lockout over HTTP, on the embedded host.</summary>
-public sealed class PortalAccessTests : IClassFixture<PortalAccessTests.App>
+public sealed class PortalAccessTests : IClassFixture<EmbeddedAppFixture>
 {
     private readonly SentinelApp _app;
 
-    public PortalAccessTests(App app)
+    public PortalAccessTests(EmbeddedAppFixture app)
     {
         _app = app.Instance;
     }
@@ -129,12 +129,5 @@ public sealed class PortalAccessTests : IClassFixture<PortalAccessTests.App>
         Assert.False(string.IsNullOrEmpty(password));
         using var member = await _app.SignedInClientAsync(email, password);
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/")).StatusCode);
-    }
-
-    public sealed class App : IDisposable
-    {
-        public SentinelApp Instance { get; } = SentinelApp.Embedded().Start();
-
-        public void Dispose() => Instance.Dispose();
     }
 }
