@@ -42,6 +42,9 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Extra service registrations for a test (for example an <c>IStartupFilter</c> adding a probe endpoint).</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; set; }
+
     /// <summary>Every log message the host wrote.</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -150,6 +153,10 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (ConfigureTestServices is not null)
+        {
+            builder.ConfigureServices(ConfigureTestServices);
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
