@@ -28,11 +28,12 @@ internal sealed class TestDatabases : IAsyncDisposable
         _provider = provider;
     }
 
-    public static async Task<TestDatabases> StartAsync(Provider provider)
-    {
-        var app = provider == Provider.Sqlite ? SentinelApp.Embedded() : await SentinelApp.ProductionAsync();
-        return new TestDatabases(app.Start(), provider);
-    }
+    public static async Task<TestDatabases> StartAsync(Provider provider) =>
+        new((await AppOnAsync(provider)).Start(), provider);
+
+    /// <summary>A host whose app database is the given provider: embedded (SQLite) or production (PostgreSQL).</summary>
+    public static async Task<SentinelApp> AppOnAsync(Provider provider) =>
+        provider == Provider.Sqlite ? SentinelApp.Embedded() : await SentinelApp.ProductionAsync();
 
     /// <summary>A context of the host's on a new, empty database (nothing applied yet).</summary>
     public async Task<SentinelDbContext> NewEmptyDatabaseAsync()

@@ -15,7 +15,7 @@ public sealed class ProjectServiceTests
     [InlineData(Provider.PostgreSql)]
     public async Task CreateAsync_WithTheSameNameTwice_GivesUniqueSlugs_AndAuditsBoth(Provider provider)
     {
-        await using var app = (provider == Provider.Sqlite ? SentinelApp.Embedded() : await SentinelApp.ProductionAsync()).Start();
+        await using var app = (await TestDatabases.AppOnAsync(provider)).Start();
 
         var first = await app.CreateProjectAsync("Shop API");
         var second = await app.CreateProjectAsync("Shop API");

@@ -4,11 +4,13 @@ namespace Sentinel.Tests.Support;
 internal sealed class ClickHouseServer : IAsyncDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly string _binary;
     private readonly string _directory;
     private ServerProcess _process;
 
-    private ClickHouseServer(string directory, int httpPort, ServerProcess process)
+    private ClickHouseServer(string binary, string directory, int httpPort, ServerProcess process)
     {
+        _binary = binary;
         _directory = directory;
         HttpPort = httpPort;
         _process = process;
@@ -49,7 +51,7 @@ internal sealed class ClickHouseServer : IAsyncDisposable
               <quotas><default></default></quotas>
             </yandex>
             """);
-        var server = new ClickHouseServer(directory, httpPort, ServerProcess.Start(binary, [$"--config-file={config}"]));
+        var server = new ClickHouseServer(binary, directory, httpPort, ServerProcess.Start(binary, [$"--config-file={config}"]));
         await server.WaitUntilUpAsync();
         return server;
     }
@@ -75,7 +77,7 @@ internal sealed class ClickHouseServer : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         _process.Dispose();
-        _process = ServerProcess.Start(ServerBinaries.Require("clickhouse-server", "/usr/sbin/clickhouse-server"), [$"--config-file={Path.Combine(_directory, "config.xml")}"]);
+        _process = ServerProcess.Start(_binary, [$"--config-file={Path.Combine(_directory, "config.xml")}"]);
         await WaitUntilUpAsync();
     }
 
