@@ -11,6 +11,19 @@ if (!File.Exists(keystrokeFile))
     return 2;
 }
 
+if (args.Contains("--dump-strokes"))
+{
+    var humans = Sentinel.Evaluation.Mouse.SapiMouseData.Load(Path.Combine(data, "mouse", "sapimouse"));
+    Sentinel.Evaluation.Mouse.StrokeDump.Print("humans", humans.Select(h => h.Events));
+    var bots = new Sentinel.Evaluation.Mouse.MouseBots(7);
+    foreach (var kind in Enum.GetValues<Sentinel.Evaluation.Mouse.MouseBotKind>())
+    {
+        Sentinel.Evaluation.Mouse.StrokeDump.Print(kind.ToString(), Enumerable.Range(0, 30).Select(_ => (IReadOnlyList<Sentinel.Domain.Trust.Events.BehaviorEvent>)bots.Generate(kind, humans)));
+    }
+
+    return 0;
+}
+
 var options = KeystrokeOptions.Default with
 {
     RecentSamples = int.Parse(ArgValue(args, "--recent") ?? KeystrokeOptions.Default.RecentSamples.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
@@ -31,6 +44,20 @@ foreach (var row in KeystrokeEvaluation.Run(CmuKeystrokeData.Load(keystrokeFile)
 
 Console.WriteLine();
 Console.WriteLine(KeystrokeEvaluation.DistanceQuartiles);
+Console.WriteLine();
+
+var mouseFolder = Path.Combine(data, "mouse", "sapimouse");
+if (Directory.Exists(mouseFolder))
+{
+    var bots = int.Parse(ArgValue(args, "--bots") ?? "100", CultureInfo.InvariantCulture);
+    var seed = int.Parse(ArgValue(args, "--seed") ?? "1", CultureInfo.InvariantCulture);
+    Sentinel.Evaluation.Mouse.MouseEvaluation.Run(Sentinel.Evaluation.Mouse.SapiMouseData.Load(mouseFolder), bots, seed, args.Contains("--verbose"));
+}
+else
+{
+    Console.WriteLine($"Skipping the mouse parts: {mouseFolder} not found.");
+}
+
 return 0;
 
 static string? ArgValue(string[] args, string name)

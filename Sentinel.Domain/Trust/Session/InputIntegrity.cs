@@ -1,0 +1,96 @@
+using Sentinel.Domain.Trust.Events;
+using Sentinel.Domain.Trust.Statistics;
+
+namespace Sentinel.Domain.Trust.Session;
+
+/// <summary>
+/// Counts input that no real browser and hand produce: script-dispatched events, time going backwards, coordinates
+/// outside any screen, more events per second than any device reports. Such input is evidence, never an error.
+/// </summary>
+public sealed class InputIntegrity
+{
+    /// <summary>Beyond any screen (8K is 7680 wide), or not a number.</summary>
+    public const float MaxCoordinate = 16384;
+
+    /// <summary>More events than this in one 100 ms window is a flood (a 1000 Hz mouse plus typing stays below).</summary>
+    public const int FloodEventsPerWindow = 250;
+
+    private const double FloodWindowMs = 100;
+
+    private double _windowStart = double.NaN;
+    private int _windowCount;
+
+    public long Events { get; private set; }
+
+    public int Untrusted { get; private set; }
+
+    public int TimeReversals { get; private set; }
+
+    public int AbsurdValues { get; private set; }
+
+    public int FloodedEvents { get; private set; }
+
+    public double LastTimestampMs { get; private set; } = double.NaN;
+
+    /// <summary>Checks one event; returns false when it must not reach the models (its time or position is unusable).</summary>
+    public bool Admit(in BehaviorEvent e)
+    {
+        Events++;
+        if (!e.IsTrusted)
+        {
+            Untrusted++;
+        }
+
+        if (!double.IsFinite(e.TimestampMs) || (e.IsPointer && !(Math.Abs(e.X) <= MaxCoordinate && Math.Abs(e.Y) <= MaxCoordinate)))
+        {
+            AbsurdValues++;
+            return false;
+        }
+
+        if (!double.IsNaN(LastTimestampMs) && e.TimestampMs < LastTimestampMs)
+        {
+            TimeReversals++;
+            return false;
+        }
+
+        LastTimestampMs = e.TimestampMs;
+        if (double.IsNaN(_windowStart) || e.TimestampMs - _windowStart >= FloodWindowMs)
+        {
+            _windowStart = e.TimestampMs;
+            _windowCount = 0;
+        }
+
+        if (++_windowCount > FloodEventsPerWindow)
+        {
+            FloodedEvents++;
+            return false;
+        }
+
+        return true;
+    }
+
+    public void Write(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteInt64(Events);
+        writer.WriteInt32(Untrusted);
+        writer.WriteInt32(TimeReversals);
+        writer.WriteInt32(AbsurdValues);
+        writer.WriteInt32(FloodedEvents);
+        writer.WriteDouble(LastTimestampMs);
+        writer.WriteDouble(_windowStart);
+        writer.WriteInt32(_windowCount);
+    }
+
+    public void Read(ref StateReader reader)
+    {
+        Events = reader.ReadInt64();
+        Untrusted = reader.ReadCount(int.MaxValue);
+        TimeReversals = reader.ReadCount(int.MaxValue);
+        AbsurdValues = reader.ReadCount(int.MaxValue);
+        FloodedEvents = reader.ReadCount(int.MaxValue);
+        LastTimestampMs = reader.ReadDouble();
+        _windowStart = reader.ReadDouble();
+        _windowCount = reader.ReadCount(int.MaxValue);
+    }
+}
