@@ -1,6 +1,6 @@
 using System.Globalization;
 using Sentinel.Domain.Trust.Keystrokes;
-using Sentinel.Evaluation;
+using Sentinel.Evaluation.Keyboard;
 
 // Usage: dotnet run --project tools/Sentinel.Evaluation -c Release -- --data ../shared/data
 var data = ArgValue(args, "--data") ?? "../shared/data";
@@ -37,7 +37,8 @@ Console.WriteLine("## (a) Keystroke: CMU benchmark, Killourhy & Maxion protocol 
 Console.WriteLine();
 Console.WriteLine("| detector | subjects | mean EER | sd |");
 Console.WriteLine("| --- | --- | --- | --- |");
-foreach (var row in KeystrokeEvaluation.Run(CmuKeystrokeData.Load(keystrokeFile), options))
+var cmuRows = CmuKeystrokeData.Load(keystrokeFile);
+foreach (var row in KeystrokeEvaluation.Run(cmuRows, options))
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {row.Detector} | {row.Subjects} | {row.Mean:F3} | {row.StandardDeviation:F3} |"));
 }
@@ -46,18 +47,21 @@ Console.WriteLine();
 Console.WriteLine(KeystrokeEvaluation.DistanceQuartiles);
 Console.WriteLine();
 
+var botsPerKind = int.Parse(ArgValue(args, "--bots") ?? "100", CultureInfo.InvariantCulture);
+var seed = int.Parse(ArgValue(args, "--seed") ?? "1", CultureInfo.InvariantCulture);
+var verbose = args.Contains("--verbose");
+
 var mouseFolder = Path.Combine(data, "mouse", "sapimouse");
 if (Directory.Exists(mouseFolder))
 {
-    var bots = int.Parse(ArgValue(args, "--bots") ?? "100", CultureInfo.InvariantCulture);
-    var seed = int.Parse(ArgValue(args, "--seed") ?? "1", CultureInfo.InvariantCulture);
-    Sentinel.Evaluation.Mouse.MouseEvaluation.Run(Sentinel.Evaluation.Mouse.SapiMouseData.Load(mouseFolder), bots, seed, args.Contains("--verbose"));
+    Sentinel.Evaluation.Mouse.MouseEvaluation.Run(Sentinel.Evaluation.Mouse.SapiMouseData.Load(mouseFolder), botsPerKind, seed, verbose);
 }
 else
 {
     Console.WriteLine($"Skipping the mouse parts: {mouseFolder} not found.");
 }
 
+KeyboardEvaluation.Run(cmuRows, botsPerKind, seed, verbose);
 return 0;
 
 static string? ArgValue(string[] args, string name)

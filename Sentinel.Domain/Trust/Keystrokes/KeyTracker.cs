@@ -18,14 +18,21 @@ public sealed class KeyTracker
     /// <summary>Flights longer than this are pauses (thinking, reading), not rhythm.</summary>
     public const double MaxRhythmFlightMs = 1500;
 
-    private const double BucketsPerDoubling = 4;
+    /// <summary>
+    /// Rhythm tokens are runs of this many consecutive flights in bins 4.4% wide (16 per doubling), on two grids
+    /// offset by half a bin. A person retyping the same phrase often repeats one flight's bin but rarely three in a
+    /// row; a replay repeats them all, and with a few ms of jitter still mostly on one of the two grids.
+    /// </summary>
+    public const int RhythmShingle = 3;
+
+    private const double BucketsPerDoubling = 16;
 
     private readonly int[] _heldKeys = new int[MaxHeldKeys];
     private readonly double[] _heldSince = new double[MaxHeldKeys];
     private int _held;
     private double _lastDownAt = double.NaN;
-    private int _lastZone = -1;
-    private long _lastFlightBucket = -1;
+    private readonly double[] _recentFlights = new double[RhythmShingle - 1];
+    private int _recentFlightCount;
 
     public int KeyDowns { get; private set; }
 
@@ -42,7 +49,7 @@ public sealed class KeyTracker
 
     public TimingHistogram FlightHistogram { get; } = new();
 
-    /// <summary>Fingerprint of the rhythm: pairs of consecutive flights with the keys' positions.</summary>
+    /// <summary>Fingerprint of the rhythm: runs of consecutive flights (see <see cref="RhythmShingle"/>).</summary>
     public MinHashSketch Rhythm { get; } = new();
 
     public void Add(in BehaviorEvent e)
@@ -73,26 +80,15 @@ public sealed class KeyTracker
             {
                 _flights.Add(Math.Log(flight + 1));
                 FlightHistogram.Add(flight);
-                var bucket = Bucket(flight);
-                if (_lastFlightBucket >= 0)
-                {
-                    var token = MinHashSketch.Mix((ulong)_lastZone);
-                    token = MinHashSketch.Mix(token ^ (ulong)e.KeyZone);
-                    token = MinHashSketch.Mix(token ^ (ulong)_lastFlightBucket);
-                    token = MinHashSketch.Mix(token ^ (ulong)bucket);
-                    Rhythm.Add(token);
-                }
-
-                _lastFlightBucket = bucket;
+                AddRhythmToken(flight);
             }
             else
             {
-                _lastFlightBucket = -1;
+                _recentFlightCount = 0; // a pause breaks the run
             }
         }
 
         _lastDownAt = e.TimestampMs;
-        _lastZone = e.KeyZone;
         if (_held == MaxHeldKeys)
         {
             // More keys held than hands can hold: forget the oldest rather than grow.
@@ -126,7 +122,29 @@ public sealed class KeyTracker
         Array.Copy(_heldSince, index + 1, _heldSince, index, _held - index);
     }
 
-    private static long Bucket(double ms) => (long)Math.Floor(Math.Log2(Math.Max(ms, 1)) * BucketsPerDoubling);
+    private void AddRhythmToken(double flight)
+    {
+        if (_recentFlightCount == _recentFlights.Length)
+        {
+            for (var grid = 0; grid < 2; grid++)
+            {
+                var token = MinHashSketch.Mix((ulong)grid);
+                foreach (var previous in _recentFlights)
+                {
+                    token = MinHashSketch.Mix(token ^ (ulong)Bucket(previous, grid / 2.0));
+                }
+
+                Rhythm.Add(MinHashSketch.Mix(token ^ (ulong)Bucket(flight, grid / 2.0)));
+            }
+
+            Array.Copy(_recentFlights, 1, _recentFlights, 0, _recentFlights.Length - 1);
+            _recentFlightCount--;
+        }
+
+        _recentFlights[_recentFlightCount++] = flight;
+    }
+
+    private static long Bucket(double ms, double offset) => (long)Math.Floor((Math.Log2(Math.Max(ms, 1)) * BucketsPerDoubling) + offset);
 
     public void Write(StateWriter writer)
     {
@@ -139,8 +157,12 @@ public sealed class KeyTracker
         }
 
         writer.WriteDouble(_lastDownAt);
-        writer.WriteInt32(_lastZone);
-        writer.WriteInt64(_lastFlightBucket);
+        writer.WriteInt32(_recentFlightCount);
+        for (var i = 0; i < _recentFlightCount; i++)
+        {
+            writer.WriteDouble(_recentFlights[i]);
+        }
+
         writer.WriteInt32(KeyDowns);
         writer.WriteInt32(ShortHolds);
         _holds.Write(writer);
@@ -159,8 +181,12 @@ public sealed class KeyTracker
         }
 
         _lastDownAt = reader.ReadDouble();
-        _lastZone = reader.ReadInt32();
-        _lastFlightBucket = reader.ReadInt64();
+        _recentFlightCount = reader.ReadCount(_recentFlights.Length);
+        for (var i = 0; i < _recentFlightCount; i++)
+        {
+            _recentFlights[i] = reader.ReadDouble();
+        }
+
         KeyDowns = reader.ReadCount(int.MaxValue);
         ShortHolds = reader.ReadCount(int.MaxValue);
         _holds = RunningStats.Read(ref reader);

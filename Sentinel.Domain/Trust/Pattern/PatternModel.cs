@@ -71,7 +71,7 @@ public static class PatternModel
         if (state.Keys.Rhythm.Tokens >= MinimumRhythmTokens)
         {
             var match = catalog.BestRhythmMatch(state.Keys.Rhythm, sessionId);
-            if (match.Containment >= 0.3)
+            if (match.Containment >= 0.15)
             {
                 into.Add(new Evidence(ModelName, "pattern.replayed_rhythm", match.Containment, -8.0 * match.Containment, state.Keys.Rhythm.Tokens));
             }

@@ -1,6 +1,6 @@
 using Sentinel.Domain.Trust.Keystrokes;
 
-namespace Sentinel.Evaluation;
+namespace Sentinel.Evaluation.Keyboard;
 
 internal sealed record EerSummary(string Detector, string Subjects, int Count, double Mean, double StandardDeviation);
 

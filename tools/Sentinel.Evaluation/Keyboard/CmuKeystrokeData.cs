@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sentinel.Evaluation;
+namespace Sentinel.Evaluation.Keyboard;
 
 /// <summary>One row of the CMU keystroke benchmark: a subject's repetition of the password as 31 timings.</summary>
 internal sealed record CmuRepetition(string Subject, int Session, int Rep, double[] Timings);
