@@ -57,7 +57,6 @@ internal static class KeyboardEvaluation
     }
 
     private static void Print(string label, List<TrustAction> actions) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {label} | {actions.Count} | {Share(actions, TrustAction.Allow):P1} | {Share(actions, TrustAction.Challenge):P1} | {Share(actions, TrustAction.Block):P1} |"));
+        $"| {label} | {actions.Count} | {Outcomes.Share(actions, TrustAction.Allow):P1} | {Outcomes.Share(actions, TrustAction.Challenge):P1} | {Outcomes.Share(actions, TrustAction.Block):P1} |"));
 
-    private static double Share(List<TrustAction> actions, TrustAction action) => actions.Count == 0 ? 0 : (double)actions.Count(a => a == action) / actions.Count;
 }

@@ -27,7 +27,7 @@ internal static class MouseEvaluation
         {
             var group = verdicts.Where(v => v.h.User >= from && v.h.User <= to).Select(v => v.Verdict.Action).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {label} | {group.Count} | {Share(group, TrustAction.Allow):P1} | {Share(group, TrustAction.Challenge):P1} | {Share(group, TrustAction.Block):P1} |"));
+                $"| {label} | {group.Count} | {Outcomes.Share(group, TrustAction.Allow):P1} | {Outcomes.Share(group, TrustAction.Challenge):P1} | {Outcomes.Share(group, TrustAction.Block):P1} |"));
         }
 
         if (verbose)
@@ -59,7 +59,7 @@ internal static class MouseEvaluation
 
             var crude = MouseBots.IsCrude(kind) ? " (crude)" : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {kind}{crude} | {actions.Count} | {1 - Share(actions, TrustAction.Allow):P1} | {Share(actions, TrustAction.Block):P1} |"));
+                $"| {kind}{crude} | {actions.Count} | {1 - Outcomes.Share(actions, TrustAction.Allow):P1} | {Outcomes.Share(actions, TrustAction.Block):P1} |"));
         }
 
         Console.WriteLine();
@@ -91,5 +91,4 @@ internal static class MouseEvaluation
     public static string Describe(TrustVerdict verdict) => string.Join(", ", verdict.Reasons.Select(r =>
         string.Create(CultureInfo.InvariantCulture, $"{r.Reason}={r.Value:0.###}({r.Weight:+0.0;-0.0})"))) + string.Create(CultureInfo.InvariantCulture, $" score {verdict.Score:F2}");
 
-    private static double Share(List<TrustAction> actions, TrustAction action) => actions.Count == 0 ? 0 : (double)actions.Count(a => a == action) / actions.Count;
 }
