@@ -94,7 +94,7 @@ public sealed class MouseTracker
         }
     }
 
-    /// <summary>Judges the stroke in progress, as if the pointer had stopped (used when scoring a batch).</summary>
+    /// <summary>Judges the stroke in progress, as if the pointer had stopped: on a click, or when the session ends.</summary>
     public void EndStroke()
     {
         if (_strokeLength == 0)
