@@ -8,10 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Sentinel.Infrastructure.Analytics;
+using Sentinel.Infrastructure.Analytics.ClickHouse;
+using Sentinel.Infrastructure.Analytics.Embedded;
+using Sentinel.Infrastructure.Analytics.Tinybird;
 using Sentinel.Infrastructure.Auditing;
 using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.DataProtection;
 using Sentinel.Infrastructure.Health;
+using Sentinel.Infrastructure.Ingestion;
+using Sentinel.Infrastructure.Keys;
 using Sentinel.Infrastructure.Observability;
 using Sentinel.Infrastructure.Persistence;
 using Sentinel.Infrastructure.Projects;
@@ -34,6 +40,8 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section).ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateOnStart();
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SentinelOptions>, DeploymentOptionsValidator>();
 
@@ -59,6 +67,7 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
         services.AddScoped<ProjectService>();
         services.AddScoped<TeamService>();
+        AddApiKeys(services);
 
         var healthChecks = services.AddHealthChecks()
             .AddDbContextCheck<SentinelDbContext>("database", tags: [ReadinessTag]);
@@ -70,8 +79,60 @@ public static class DependencyInjection
             healthChecks.AddCheck<RedisHealthCheck>("redis", tags: [ReadinessTag]);
         }
 
+        AddIngestion(builder, services, redis.IsConfigured);
         AddAnalyticsStoreHealthCheck(builder.Configuration, services, healthChecks);
         return builder;
+    }
+
+    private static void AddApiKeys(IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddScoped<ApiKeyService>();
+        services.AddSingleton<ApiKeyUsage>();
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddHostedService<ApiKeyUsageFlusher>();
+    }
+
+    /// <summary>The queue and rate limiter (Redis when configured, in-process otherwise), the analytics store and the workers.</summary>
+    private static void AddIngestion(IHostApplicationBuilder builder, IServiceCollection services, bool useRedis)
+    {
+        if (useRedis)
+        {
+            services.AddSingleton<IIngestQueue, RedisIngestQueue>();
+            services.AddSingleton<IIngestRateLimiter, RedisIngestRateLimiter>();
+        }
+        else
+        {
+            services.AddSingleton<IIngestQueue, InProcessIngestQueue>();
+            services.AddSingleton<IIngestRateLimiter, InProcessIngestRateLimiter>();
+        }
+
+        var analytics = builder.Configuration.GetSection(AnalyticsOptions.Section).Get<AnalyticsOptions>() ?? new AnalyticsOptions();
+        switch (analytics.Store)
+        {
+            case AnalyticsStoreKind.ClickHouse:
+                services.AddHttpClient<IAnalyticsStore, ClickHouseStore>(http => http.Timeout = TimeSpan.FromSeconds(30));
+                break;
+            case AnalyticsStoreKind.Tinybird:
+                services.AddHttpClient<IAnalyticsStore, TinybirdStore>(http => http.Timeout = TimeSpan.FromSeconds(30));
+                break;
+            default:
+                services.AddSingleton<IAnalyticsStore>(provider =>
+                {
+                    var sentinel = provider.GetRequiredService<IOptions<SentinelOptions>>().Value;
+                    var directory = Path.GetFullPath(sentinel.DataDirectory, builder.Environment.ContentRootPath);
+                    return new EmbeddedAnalyticsStore($"Data Source={Path.Combine(directory, "analytics.db")}");
+                });
+                break;
+        }
+
+        var workers = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        for (var i = 0; i < workers.Count; i++)
+        {
+            services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<IngestWorker>(provider));
+        }
+
+        services.AddHostedService<RetentionWorker>();
     }
 
     private static void AddAnalyticsStoreHealthCheck(IConfiguration configuration, IServiceCollection services, IHealthChecksBuilder healthChecks)

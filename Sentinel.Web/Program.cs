@@ -1,5 +1,6 @@
 using Sentinel.Infrastructure;
 using Sentinel.Web.Hosting;
+using Sentinel.Web.Ingestion;
 using Sentinel.Web.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSentinelInfrastructure();
 builder.AddSentinelHosting();
 builder.AddPortal();
+builder.AddApiKeyAuthentication();
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ app.UseSentinelHosting();
 app.MapHealthEndpoints();
 app.MapPublicApiDocument();
 app.MapPortal();
+app.MapEventsBatch();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

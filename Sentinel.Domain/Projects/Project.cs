@@ -5,6 +5,8 @@ public sealed class Project
 {
     public const int NameMaxLength = 100;
     public const int SlugMaxLength = 64;
+    public const int DefaultRetentionDays = 30;
+    public const int MaxRetentionDays = 3650;
 
     public Guid Id { get; init; }
 
@@ -12,6 +14,9 @@ public sealed class Project
 
     /// <summary>URL-safe, unique, stable identifier used in portal links.</summary>
     public required string Slug { get; init; }
+
+    /// <summary>How long API-analytics events are kept, in days; older ones are deleted from the analytics store.</summary>
+    public int RetentionDays { get; set; } = DefaultRetentionDays;
 
     /// <summary>UTC. DateTime rather than DateTimeOffset so SQLite can sort and filter on it.</summary>
     public DateTime CreatedAt { get; init; }

@@ -24,6 +24,7 @@ public sealed class MigrationSchemaTests
         var expected = await SchemaSnapshot.ReadAsync(fromModel);
         var actual = await SchemaSnapshot.ReadAsync(migrated);
         Assert.Contains(expected, line => line.Contains("Projects", StringComparison.Ordinal));
+        Assert.Contains(expected, line => line.Contains("ApiKeys", StringComparison.Ordinal));
         Assert.Equal(expected, actual);
     }
 

@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Sentinel.Domain.Analytics;
+using Sentinel.Domain.Keys;
 using Sentinel.Domain.Projects;
+using Sentinel.Infrastructure.Analytics;
+using Sentinel.Infrastructure.Keys;
 using Sentinel.Infrastructure.Auditing;
 using Sentinel.Infrastructure.Projects;
 using Sentinel.Infrastructure.Team;
@@ -107,6 +111,37 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ProjectService>().CreateAsync(name, AuditActor.System, CancellationToken.None);
+    }
+
+    /// <summary>Issues a key for the project and returns its token (what a customer would paste into their SDK).</summary>
+    public async Task<string> CreateKeyAsync(Guid projectId, ApiKeyKind kind = ApiKeyKind.Ingest)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(projectId, kind, $"{kind} key", AuditActor.System, CancellationToken.None);
+        return issued.Token;
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a scoped service, as a request would.</summary>
+    public async Task<TResult> WithServiceAsync<TService, TResult>(Func<TService, Task<TResult>> action)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>The project's dashboard for the whole time range around <paramref name="around"/>, from the configured store.</summary>
+    public Task<Dashboard> DashboardAsync(Guid projectId, DateTime around, string? environment = null) =>
+        Services.GetRequiredService<IAnalyticsStore>().QueryAsync(new DashboardQuery(projectId, environment, around.AddHours(-1), around.AddHours(2), 60), CancellationToken.None);
+
+    /// <summary>Waits until the workers have stored <paramref name="expected"/> requests for the project (and fails if more arrive).</summary>
+    public async Task<Dashboard> WaitForStoredAsync(Guid projectId, DateTime around, long expected, TimeSpan? timeout = null)
+    {
+        Dashboard? last = null;
+        await Wait.UntilAsync(
+            async () => (last = await DashboardAsync(projectId, around)).Totals.Requests >= expected,
+            timeout ?? TimeSpan.FromSeconds(30),
+            () => $"Stored {last?.Totals.Requests} requests, expected {expected}.");
+        return last!;
     }
 
     /// <summary>Adds a portal user with a role and returns the one-time password.</summary>

@@ -14,5 +14,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(p => p.Name).HasMaxLength(Project.NameMaxLength);
         builder.Property(p => p.Slug).HasMaxLength(Project.SlugMaxLength);
         builder.HasIndex(p => p.Slug).IsUnique();
+        // A database default, so the migration can add the column to existing projects.
+        builder.Property(p => p.RetentionDays).HasDefaultValue(Project.DefaultRetentionDays);
     }
 }

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Sentinel.Domain.Analytics;
+using Sentinel.Infrastructure.Analytics.Tinybird;
+using Sentinel.Infrastructure.Configuration;
+
+namespace Sentinel.Infrastructure.Analytics.ClickHouse;
+
+/// <summary>
+/// Self-hosted ClickHouse over its HTTP interface: inserts as JSONEachRow, the table from the Tinybird data source
+/// file and the dashboards from the Tinybird pipes' SQL, so both backends run one schema and one set of queries.
+/// </summary>
+public sealed class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> options) : IAnalyticsStore
+{
+    private readonly ClickHouseOptions _settings = options.Value.ClickHouse;
+
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await ExecuteAsync($"CREATE DATABASE IF NOT EXISTS {_settings.Database}", null, useDatabase: false, cancellationToken);
+        await ExecuteAsync(TinybirdProject.Events.CreateTableSql(TinybirdProject.EventsDatasource), null, useDatabase: true, cancellationToken);
+    }
+
+    public Task WriteAsync(IReadOnlyList<ApiEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return events.Count == 0
+            ? Task.CompletedTask
+            : ExecuteAsync($"INSERT INTO {TinybirdProject.EventsDatasource} FORMAT JSONEachRow", EventRows.ToNdjson(events), useDatabase: true, cancellationToken);
+    }
+
+    public Task<Dashboard> QueryAsync(DashboardQuery query, CancellationToken cancellationToken) =>
+        PipeDashboard.QueryAsync(query, RunPipeAsync, cancellationToken);
+
+    public Task DeleteBeforeAsync(Guid projectId, DateTime cutoff, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            $"ALTER TABLE {TinybirdProject.EventsDatasource} DELETE WHERE project_id = {PipeTemplate.Quote(projectId.ToString())} "
+            + $"AND timestamp < toDateTime({new DateTimeOffset(DateTime.SpecifyKind(cutoff, DateTimeKind.Utc)).ToUnixTimeSeconds()})",
+            null,
+            useDatabase: true,
+            cancellationToken);
+
+    /// <summary>Runs one of the Tinybird pipes' SQL here, rendered with the given parameters.</summary>
+    internal async Task<IReadOnlyList<JsonElement>> RunPipeAsync(string pipe, IReadOnlyDictionary<string, string?> parameters, CancellationToken cancellationToken)
+    {
+        var sql = PipeTemplate.Render(TinybirdProject.Pipes[pipe].Sql, parameters) + "\nFORMAT JSON";
+        var body = await ExecuteAsync(sql, null, useDatabase: true, cancellationToken);
+        using var document = JsonDocument.Parse(body);
+        return PipeDashboard.DataRows(document);
+    }
+
+    /// <summary>One statement; with a body, the statement goes in the query string and the body is the data.</summary>
+    private async Task<string> ExecuteAsync(string sql, byte[]? data, bool useDatabase, CancellationToken cancellationToken)
+    {
+        var url = _settings.Url ?? throw new InvalidOperationException("Analytics:ClickHouse:Url is not set.");
+        var query = new StringBuilder("?");
+        if (useDatabase)
+        {
+            query.Append("database=").Append(Uri.EscapeDataString(_settings.Database)).Append('&');
+        }
+
+        HttpContent content;
+        if (data is null)
+        {
+            content = new StringContent(sql, Encoding.UTF8, "text/plain");
+        }
+        else
+        {
+            query.Append("query=").Append(Uri.EscapeDataString(sql));
+            content = new ByteArrayContent(data);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, query.ToString())) { Content = content };
+        request.Headers.Add("X-ClickHouse-User", _settings.Username);
+        if (!string.IsNullOrEmpty(_settings.Password))
+        {
+            request.Headers.Add("X-ClickHouse-Key", _settings.Password);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new AnalyticsStoreUnavailableException($"ClickHouse at {url} cannot be reached: {exception.Message}", exception);
+        }
+        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AnalyticsStoreUnavailableException($"ClickHouse at {url} did not answer in time.", exception);
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return body;
+            }
+
+            var message = $"ClickHouse answered {(int)response.StatusCode}: {body.Trim()}";
+            // 5xx is the server's trouble (overload, restart, too many parts): worth retrying. A 4xx is our statement.
+            throw (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests
+                ? new AnalyticsStoreUnavailableException(message)
+                : new InvalidOperationException(message);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Sentinel.Domain.Analytics;
+using Sentinel.Infrastructure.Configuration;
+
+namespace Sentinel.Infrastructure.Analytics.Tinybird;
+
+/// <summary>
+/// Tinybird: writes through the Events API (NDJSON, <c>wait=true</c> so a 200 means the rows are stored), reads the
+/// dashboards from the project's published pipes (<c>GET /v0/pipes/{name}.json</c>). The data source and pipes
+/// are deployed from <c>Analytics/Tinybird/project</c> with the Tinybird CLI; this class does not create them.
+/// </summary>
+public sealed class TinybirdStore(HttpClient http, IOptions<AnalyticsOptions> options) : IAnalyticsStore
+{
+    private readonly TinybirdOptions _settings = options.Value.Tinybird;
+
+    /// <summary>Checks that the data source exists; the CLI (<c>tb deploy</c>) creates it.</summary>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Url($"/v0/datasources/{TinybirdProject.EventsDatasource}")), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new InvalidOperationException(
+                $"The Tinybird data source {TinybirdProject.EventsDatasource} does not exist; deploy Sentinel.Infrastructure/Analytics/Tinybird/project first.");
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    public async Task WriteAsync(IReadOnlyList<ApiEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var body = EventRows.ToNdjson(events);
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, Url($"/v0/events?name={TinybirdProject.EventsDatasource}&wait=true")) { Content = new ByteArrayContent(body) },
+            cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        using var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        if (result.RootElement.TryGetProperty("quarantined_rows", out var quarantined) && quarantined.GetInt64() > 0)
+        {
+            // Quarantined rows are not in the data source; failing keeps the batch in the queue (and, after retries, in the dead letters).
+            throw new InvalidOperationException($"Tinybird quarantined {quarantined.GetInt64()} of {events.Count} rows; see {TinybirdProject.EventsDatasource}_quarantine.");
+        }
+    }
+
+    public Task<Dashboard> QueryAsync(DashboardQuery query, CancellationToken cancellationToken) =>
+        PipeDashboard.QueryAsync(query, RunPipeAsync, cancellationToken);
+
+    public async Task DeleteBeforeAsync(Guid projectId, DateTime cutoff, CancellationToken cancellationToken)
+    {
+        var condition = $"project_id = {PipeTemplate.Quote(projectId.ToString())} AND timestamp < toDateTime({new DateTimeOffset(DateTime.SpecifyKind(cutoff, DateTimeKind.Utc)).ToUnixTimeSeconds()})";
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, Url($"/v0/datasources/{TinybirdProject.EventsDatasource}/delete"))
+            {
+                Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("delete_condition", condition)]),
+            },
+            cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<JsonElement>> RunPipeAsync(string pipe, IReadOnlyDictionary<string, string?> parameters, CancellationToken cancellationToken)
+    {
+        var query = string.Join('&', parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Url($"/v0/pipes/{pipe}.json?{query}")), cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return PipeDashboard.DataRows(document);
+    }
+
+    private Uri Url(string relative) =>
+        new(_settings.ApiUrl ?? throw new InvalidOperationException("Analytics:Tinybird:ApiUrl is not set."), relative);
+
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
+    {
+        using var request = create();
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _settings.Token);
+        try
+        {
+            return await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new AnalyticsStoreUnavailableException($"Tinybird at {_settings.ApiUrl} cannot be reached: {exception.Message}", exception);
+        }
+        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AnalyticsStoreUnavailableException($"Tinybird at {_settings.ApiUrl} did not answer in time.", exception);
+        }
+    }
+
+    /// <summary>429 and 5xx mean "later": the caller keeps the batch and the worker backs off, for Retry-After when given.</summary>
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var message = $"Tinybird answered {(int)response.StatusCode}: {body.Trim()}";
+        if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
+        {
+            throw new AnalyticsStoreUnavailableException(message) { RetryAfter = RetryAfter(response.Headers) };
+        }
+
+        throw new InvalidOperationException(message);
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseHeaders headers) =>
+        headers.RetryAfter?.Delta ?? (headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+}

@@ -1,0 +1,27 @@
+namespace Sentinel.Infrastructure.Ingestion;
+
+/// <summary>
+/// The at-least-once queue between the ingestion endpoint and the workers: a Redis stream read through a consumer
+/// group in production, <see cref="InProcessIngestQueue"/> with the same semantics in embedded mode. An entry is
+/// delivered to one consumer, stays pending until acknowledged, can be claimed by another consumer once it has been
+/// idle for long enough, and counts its deliveries.
+/// </summary>
+public interface IIngestQueue
+{
+    /// <exception cref="IngestQueueUnavailableException">The queue cannot take the batch now (down or full).</exception>
+    Task EnqueueAsync(QueuedBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>Entries never delivered before, now delivered to <paramref name="consumer"/>.</summary>
+    Task<IReadOnlyList<QueueEntry>> ReadNewAsync(string consumer, int count, CancellationToken cancellationToken);
+
+    /// <summary>Entries delivered (to anyone) but unacknowledged for at least <paramref name="idle"/>, now delivered to <paramref name="consumer"/>.</summary>
+    Task<IReadOnlyList<QueueEntry>> ClaimStaleAsync(string consumer, TimeSpan idle, int count, CancellationToken cancellationToken);
+
+    /// <summary>Done: the entries leave the queue.</summary>
+    Task AcknowledgeAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>Moves an entry that keeps failing to the dead letters, with the reason, and removes it from the queue.</summary>
+    Task DeadLetterAsync(QueueEntry entry, string reason, CancellationToken cancellationToken);
+
+    Task<QueueStats> StatsAsync(CancellationToken cancellationToken);
+}

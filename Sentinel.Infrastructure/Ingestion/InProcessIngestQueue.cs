@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Options;
+using Sentinel.Infrastructure.Configuration;
+
+namespace Sentinel.Infrastructure.Ingestion;
+
+/// <summary>
+/// The embedded mode's queue: the semantics of a Redis stream with a consumer group (pending entries, idle claims,
+/// delivery counts, dead letters) inside the process. It does not survive a restart of the host; that is the
+/// trade-off of the nothing-to-install mode, and the README says so.
+/// </summary>
+public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimeProvider time) : IIngestQueue
+{
+    private const int MaxDeadLetters = 10_000;
+    private readonly Lock _lock = new();
+    private readonly SortedDictionary<long, byte[]> _entries = [];
+    private readonly Queue<long> _undelivered = new();
+    private readonly Dictionary<long, Delivery> _pending = [];
+    private readonly Queue<(QueueEntry Entry, string Reason)> _dead = new();
+    private long _nextId;
+
+    public Task EnqueueAsync(QueuedBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        lock (_lock)
+        {
+            if (_entries.Count >= options.Value.MaxQueuedBatches)
+            {
+                throw new IngestQueueUnavailableException($"The queue holds {_entries.Count} batches, its limit.");
+            }
+
+            var id = ++_nextId;
+            _entries[id] = QueuedBatchCodec.Encode(batch);
+            _undelivered.Enqueue(id);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<QueueEntry>> ReadNewAsync(string consumer, int count, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var read = new List<QueueEntry>();
+        lock (_lock)
+        {
+            while (read.Count < count && _undelivered.TryDequeue(out var id))
+            {
+                _pending[id] = new Delivery(consumer, now, 1);
+                read.Add(new QueueEntry(Id(id), QueuedBatchCodec.TryDecode(_entries[id]), 1));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<QueueEntry>>(read);
+    }
+
+    public Task<IReadOnlyList<QueueEntry>> ClaimStaleAsync(string consumer, TimeSpan idle, int count, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claimed = new List<QueueEntry>();
+        lock (_lock)
+        {
+            foreach (var (id, delivery) in _pending.Where(p => now - p.Value.At >= idle).OrderBy(p => p.Key).Take(count).ToList())
+            {
+                _pending[id] = new Delivery(consumer, now, delivery.Count + 1);
+                claimed.Add(new QueueEntry(Id(id), QueuedBatchCodec.TryDecode(_entries[id]), delivery.Count + 1));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<QueueEntry>>(claimed);
+    }
+
+    public Task AcknowledgeAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        lock (_lock)
+        {
+            foreach (var id in ids.Select(id => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                _pending.Remove(id);
+                _entries.Remove(id);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DeadLetterAsync(QueueEntry entry, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        lock (_lock)
+        {
+            _dead.Enqueue((entry, reason));
+            while (_dead.Count > MaxDeadLetters)
+            {
+                _dead.Dequeue();
+            }
+
+            var id = long.Parse(entry.Id, System.Globalization.CultureInfo.InvariantCulture);
+            _pending.Remove(id);
+            _entries.Remove(id);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<QueueStats> StatsAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var oldest = _pending.Count == 0 ? TimeSpan.Zero : time.GetUtcNow() - _pending.Values.Min(p => p.At);
+            return Task.FromResult(new QueueStats(_entries.Count, _pending.Count, _dead.Count, oldest));
+        }
+    }
+
+    /// <summary>The dead letters, newest last (the portal shows them).</summary>
+    public IReadOnlyList<(QueueEntry Entry, string Reason)> DeadLetters()
+    {
+        lock (_lock)
+        {
+            return [.. _dead];
+        }
+    }
+
+    private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed record Delivery(string Consumer, DateTimeOffset At, long Count);
+}

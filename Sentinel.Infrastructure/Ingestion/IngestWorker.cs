@@ -1,0 +1,214 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sentinel.Domain.Analytics;
+using Sentinel.Infrastructure.Analytics;
+using Sentinel.Infrastructure.Configuration;
+using Sentinel.Infrastructure.Observability;
+
+namespace Sentinel.Infrastructure.Ingestion;
+
+/// <summary>
+/// Drains the ingestion queue into the analytics store: claims entries that another (dead) worker left pending,
+/// reads new ones, writes all their events in one call, and acknowledges only after the write. A failed write leaves
+/// the entries pending, to be claimed and tried again once idle for <see cref="WorkerOptions.ClaimAfter"/>; an entry
+/// delivered more than <see cref="WorkerOptions.MaxDeliveries"/> times goes to the dead letters. The store ignores
+/// events it already has, so a batch written but not acknowledged before a crash is not counted twice.
+/// </summary>
+public sealed partial class IngestWorker(
+    IIngestQueue queue,
+    IAnalyticsStore store,
+    IOptions<WorkerOptions> options,
+    SentinelMetrics metrics,
+    ILogger<IngestWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan MinimumDelay = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Unique per worker, so a restarted host never inherits a dead worker's identity (its entries get claimed instead).</summary>
+    public string Consumer { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var idleDelay = MinimumDelay;
+        var failureDelay = TimeSpan.Zero;
+        var schemaReady = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!schemaReady)
+                {
+                    await store.EnsureSchemaAsync(stoppingToken);
+                    schemaReady = true;
+                }
+
+                var written = await DrainOnceAsync(stoppingToken);
+                failureDelay = TimeSpan.Zero;
+                if (written > 0)
+                {
+                    idleDelay = MinimumDelay;
+                    continue;
+                }
+
+                await Task.Delay(idleDelay, stoppingToken);
+                idleDelay = Min(idleDelay * 2, settings.MaxIdleDelay);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Unavailable queue or store, or a bug: either way back off and keep the host (and the other workers) running.
+                var retryAfter = (exception as AnalyticsStoreUnavailableException)?.RetryAfter ?? TimeSpan.Zero;
+                failureDelay = Min(Max(failureDelay * 2, TimeSpan.FromMilliseconds(100), retryAfter), settings.MaxFailureBackoff);
+                LogBackingOff(logger, exception, failureDelay.TotalMilliseconds);
+                await Delay(failureDelay, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One round: claim, read, write, acknowledge. Returns how many entries were written.</summary>
+    public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var entries = new List<QueueEntry>();
+        foreach (var stale in await queue.ClaimStaleAsync(Consumer, settings.ClaimAfter, settings.ReadCount, cancellationToken))
+        {
+            if (stale.Deliveries > settings.MaxDeliveries)
+            {
+                await DeadLetterAsync(stale, $"Not written after {stale.Deliveries - 1} deliveries.", cancellationToken);
+            }
+            else
+            {
+                entries.Add(stale);
+            }
+        }
+
+        if (entries.Count < settings.ReadCount)
+        {
+            entries.AddRange(await queue.ReadNewAsync(Consumer, settings.ReadCount - entries.Count, cancellationToken));
+        }
+
+        var decoded = new List<(QueueEntry Entry, List<ApiEvent> Events)>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (Decode(entry) is { } events)
+            {
+                decoded.Add((entry, events));
+            }
+            else
+            {
+                await DeadLetterAsync(entry, "The entry cannot be decoded.", cancellationToken);
+            }
+        }
+
+        if (decoded.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await store.WriteAsync(decoded.SelectMany(d => d.Events).ToList(), cancellationToken);
+            await queue.AcknowledgeAsync(decoded.Select(d => d.Entry.Id).ToList(), cancellationToken);
+            metrics.EventsStored(decoded.Sum(d => d.Events.Count));
+            return decoded.Count;
+        }
+        catch (InvalidOperationException exception) when (decoded.Count > 1)
+        {
+            // The store refused the write: find the entry at fault by writing one at a time; the others go through.
+            LogIsolating(logger, exception, decoded.Count);
+            var written = 0;
+            foreach (var (entry, events) in decoded)
+            {
+                try
+                {
+                    await store.WriteAsync(events, cancellationToken);
+                    await queue.AcknowledgeAsync([entry.Id], cancellationToken);
+                    metrics.EventsStored(events.Count);
+                    written++;
+                }
+                catch (InvalidOperationException single)
+                {
+                    LogEntryFailed(logger, single, entry.Id, entry.Deliveries);
+                }
+            }
+
+            return written;
+        }
+        catch (InvalidOperationException exception)
+        {
+            LogEntryFailed(logger, exception, decoded[0].Entry.Id, decoded[0].Entry.Deliveries);
+            return 0;
+        }
+    }
+
+    private static List<ApiEvent>? Decode(QueueEntry entry)
+    {
+        if (entry.Batch is not { } batch)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(batch.EventsJson);
+            var events = new List<ApiEvent>(document.RootElement.GetArrayLength());
+            var errors = new List<EventError>();
+            var index = 0;
+            foreach (var json in document.RootElement.EnumerateArray())
+            {
+                var read = ApiEventReader.ForQueuedEvents.Read(json, batch.ProjectId, index++, errors);
+                if (read is null)
+                {
+                    return null;
+                }
+
+                events.Add(read);
+            }
+
+            return events;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task DeadLetterAsync(QueueEntry entry, string reason, CancellationToken cancellationToken)
+    {
+        LogDeadLetter(logger, entry.Id, reason, QueuedBatchCodec.Describe(entry.Batch));
+        await queue.DeadLetterAsync(entry, reason, cancellationToken);
+        metrics.BatchDeadLettered();
+    }
+
+    private static async Task Delay(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b, TimeSpan c) => a > b ? (a > c ? a : c) : (b > c ? b : c);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingestion worker backing off for {DelayMs} ms")]
+    private static partial void LogBackingOff(ILogger logger, Exception exception, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The analytics store refused a write of {Count} queue entries; writing them one by one")]
+    private static partial void LogIsolating(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue entry {EntryId} was not written (delivery {Deliveries}); it stays pending")]
+    private static partial void LogEntryFailed(ILogger logger, Exception exception, string entryId, long deliveries);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Queue entry {EntryId} moved to the dead letters: {Reason} ({Batch})")]
+    private static partial void LogDeadLetter(ILogger logger, string entryId, string reason, string batch);
+}

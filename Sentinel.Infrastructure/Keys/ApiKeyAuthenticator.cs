@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Sentinel.Domain.Keys;
+using Sentinel.Infrastructure.Configuration;
+using Sentinel.Infrastructure.Persistence;
+
+namespace Sentinel.Infrastructure.Keys;
+
+/// <summary>
+/// Checks a presented token. The stored key (or its absence) is cached per prefix for a few seconds, so a busy SDK
+/// costs one database read per host per cache lifetime, and a revocation reaches every host when its entry expires:
+/// the lifetime is the bound on how long a revoked key still works (ADR 010).
+/// </summary>
+public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCache cache, ApiKeyUsage usage, TimeProvider time, IOptions<IngestOptions> options)
+{
+    public async ValueTask<ApiKeyIdentity?> AuthenticateAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!ApiKeyToken.TryParse(token, out _, out var prefix))
+        {
+            return null;
+        }
+
+        var key = await cache.GetOrCreateAsync(
+            "apikey:" + prefix,
+            async entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = options.Value.KeyCacheLifetime;
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<SentinelDbContext>();
+                return await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
+            });
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (key is null || !ApiKeyToken.Matches(token!, key.Hash) || !key.IsUsableAt(now))
+        {
+            return null;
+        }
+
+        usage.Record(key.Id, now);
+        return new ApiKeyIdentity(key.Id, key.ProjectId, key.Kind);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Sentinel.Infrastructure.Keys;
+
+namespace Sentinel.Web.Ingestion;
+
+/// <summary>
+/// Authenticates /v1 requests by project key: <c>Authorization: Bearer snt_...</c> (or <c>X-Api-Key</c>). A failed
+/// or missing key answers 401 as ProblemDetails; the reason stays vague on purpose (no oracle for key guessing).
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiKeyAuthenticator authenticator,
+    IProblemDetailsService problemDetails)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string ProjectClaim = "sentinel:project";
+    public const string KeyClaim = "sentinel:key";
+    public const string KindClaim = "sentinel:key_kind";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = TokenFrom(Request);
+        if (token is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var identity = await authenticator.AuthenticateAsync(token, Context.RequestAborted);
+        if (identity is null)
+        {
+            return AuthenticateResult.Fail("Unknown, revoked or expired key.");
+        }
+
+        var claims = new ClaimsIdentity(
+            [
+                new Claim(ProjectClaim, identity.ProjectId.ToString()),
+                new Claim(KeyClaim, identity.KeyId.ToString()),
+                new Claim(KindClaim, identity.Kind.ToString()),
+            ],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(claims), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await problemDetails.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "A valid project key is required.",
+                Detail = TokenFrom(Request) is null
+                    ? "Send the project's key as 'Authorization: Bearer <key>'."
+                    : "The key is unknown, revoked or expired.",
+            },
+        });
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await problemDetails.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "This kind of key cannot be used here.",
+                Detail = "Use the project's ingest key for /v1/events, the publishable key for /v1/trust/events and the secret key for /v1/trust/sessions.",
+            },
+        });
+    }
+
+    private static string? TokenFrom(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization["Bearer ".Length..].Trim();
+        }
+
+        var header = request.Headers["X-Api-Key"].ToString();
+        return header.Length > 0 ? header.Trim() : null;
+    }
+}

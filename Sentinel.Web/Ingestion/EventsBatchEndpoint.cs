@@ -1,0 +1,176 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Sentinel.Domain.Analytics;
+using Sentinel.Infrastructure.Configuration;
+using Sentinel.Infrastructure.Ingestion;
+using Sentinel.Infrastructure.Observability;
+
+namespace Sentinel.Web.Ingestion;
+
+/// <summary>
+/// <c>POST /v1/events/batch</c>: authenticate the ingest key, rate-limit it, read the body within limits, validate
+/// each event, queue the valid ones and answer 202 with the counts. Nothing is queued unless the whole answer is 202.
+/// </summary>
+internal static class EventsBatchEndpoint
+{
+    private const string RetryAfterOnUnavailable = "2";
+
+    public static IEndpointRouteBuilder MapEventsBatch(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/v1/events/batch", HandleAsync)
+            .RequireAuthorization(ApiKeyPolicies.Ingest)
+            .WithName("PostEventsBatch")
+            .WithTags("Analytics")
+            .WithSummary("Queue a batch of API events (JSON, optionally gzip).")
+            .WithDescription("Body `{ \"events\": [ ... ] }`. Valid events are accepted even when others are rejected; the response lists each rejected index with the field and reason. Event ids make retries safe: an event sent twice is counted once.")
+            .Accepts<JsonElement>("application/json")
+            .Produces<BatchResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext context,
+        IIngestQueue queue,
+        IIngestRateLimiter rateLimiter,
+        IOptions<IngestOptions> options,
+        SentinelMetrics metrics,
+        TimeProvider time)
+    {
+        var settings = options.Value;
+        var cancellationToken = context.RequestAborted;
+        try
+        {
+            if (await rateLimiter.TryAcquireAsync(context.KeyId(), cancellationToken) is { } wait)
+            {
+                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Problem(StatusCodes.Status429TooManyRequests, "Too many batches for this key.", $"The limit is {settings.BatchesPerKeyPerSecond} batches per second per key; retry after the Retry-After delay.");
+            }
+
+            if (!IsJson(context.Request.ContentType))
+            {
+                return Problem(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON.", "Send Content-Type: application/json (and Content-Encoding: gzip if compressed).");
+            }
+
+            var (outcome, body) = await BatchBody.ReadAsync(context.Request, settings.MaxBodyBytes, settings.MaxDecompressedBytes, cancellationToken);
+            switch (outcome)
+            {
+                case BatchBody.Outcome.TooLarge:
+                    return Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large.", $"A batch body may be at most {settings.MaxBodyBytes} bytes as sent; split the batch.");
+                case BatchBody.Outcome.TooLargeDecompressed:
+                    return Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large once decompressed.", $"A batch may be at most {settings.MaxDecompressedBytes} bytes after gunzip; split the batch.");
+                case BatchBody.Outcome.BadGzip:
+                    return Problem(StatusCodes.Status400BadRequest, "The body is not valid gzip.", "Content-Encoding says gzip but the body cannot be inflated.");
+                case BatchBody.Outcome.UnsupportedEncoding:
+                    return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported Content-Encoding.", "Use gzip or no Content-Encoding.");
+                default:
+                    break;
+            }
+
+            return await AcceptAsync(context, body, queue, settings, metrics, time, cancellationToken);
+        }
+        catch (IngestQueueUnavailableException)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterOnUnavailable;
+            return Problem(StatusCodes.Status503ServiceUnavailable, "The ingestion queue is unavailable.", "Nothing from this request was accepted; keep the batch and retry after the Retry-After delay.");
+        }
+    }
+
+    private static async Task<IResult> AcceptAsync(HttpContext context, byte[] body, IIngestQueue queue, IngestOptions settings, SentinelMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException exception)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON.", exception.Message);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("events", out var events)
+                || events.ValueKind != JsonValueKind.Array)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "The body must be an object with an 'events' array.", "Expected { \"events\": [ ... ] }.");
+            }
+
+            var count = events.GetArrayLength();
+            if (count == 0)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "The batch is empty.", "'events' must hold at least one event.");
+            }
+
+            if (count > settings.MaxEventsPerBatch)
+            {
+                return Problem(StatusCodes.Status413PayloadTooLarge, "Too many events in one batch.", $"A batch may hold at most {settings.MaxEventsPerBatch} events; this one has {count}.");
+            }
+
+            var projectId = context.ProjectId();
+            var reader = new ApiEventReader(time.GetUtcNow().UtcDateTime, settings.MaxFutureSkew, settings.MaxEventAge);
+            var errors = new List<EventError>();
+            var valid = new List<JsonElement>(count);
+            var index = 0;
+            foreach (var json in events.EnumerateArray())
+            {
+                if (reader.Read(json, projectId, index++, errors) is not null)
+                {
+                    valid.Add(json);
+                }
+            }
+
+            var rejected = count - valid.Count;
+            if (valid.Count == 0)
+            {
+                metrics.EventsIngested(0, rejected);
+                return Problem(StatusCodes.Status400BadRequest, "No event in the batch is valid.", "See 'errors' for the index, field and reason of each.", errors);
+            }
+
+            // All valid: queue the array exactly as sent. Otherwise only the valid events, re-serialised.
+            var payload = rejected == 0 ? JsonMarshal.GetRawUtf8Value(events).ToArray() : Serialize(valid);
+            await queue.EnqueueAsync(new QueuedBatch(projectId, payload), cancellationToken);
+            metrics.EventsIngested(valid.Count, rejected);
+            return TypedResults.Json(new BatchResponse(valid.Count, rejected, errors), statusCode: StatusCodes.Status202Accepted);
+        }
+    }
+
+    private static byte[] Serialize(List<JsonElement> events)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var json in events)
+            {
+                json.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
+
+    private static ProblemHttpResult Problem(int status, string title, string detail, IReadOnlyList<EventError>? errors = null) =>
+        TypedResults.Problem(new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Detail = detail,
+            Extensions = errors is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { ["errors"] = errors },
+        });
+}
