@@ -64,9 +64,10 @@ internal sealed class ClickHouseServer : IAsyncDisposable
         return name;
     }
 
-    public async Task<string> QueryAsync(string sql)
+    /// <param name="settings">ClickHouse settings as a query string, e.g. <c>output_format_json_quote_64bit_integers=0</c>.</param>
+    public async Task<string> QueryAsync(string sql, string? settings = null)
     {
-        using var response = await Http.PostAsync(Url, new StringContent(sql));
+        using var response = await Http.PostAsync(new Uri(Url, "/?" + settings), new StringContent(sql));
         var body = await response.Content.ReadAsStringAsync();
         return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"ClickHouse answered {(int)response.StatusCode}: {body}");
     }

@@ -5,20 +5,30 @@ namespace Sentinel.Tests.Support;
 /// <summary>A real redis-server on a free loopback port, without persistence. Tests isolate themselves by key prefix.</summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
+    private readonly string? _directory;
     private ServerProcess? _process;
 
-    private RedisServer(int port)
+    private RedisServer(int port, string? directory)
     {
         Port = port;
+        _directory = directory;
     }
 
     public int Port { get; }
 
     public string Configuration => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <param name="persistent">Append-only file with fsync on every write, as production should run: a restart keeps every acknowledged write.</param>
+    public static async Task<RedisServer> StartAsync(bool persistent = false)
     {
-        var server = new RedisServer(FreePort.Next());
+        string? directory = null;
+        if (persistent)
+        {
+            directory = Path.Combine(Path.GetTempPath(), $"sentinel-redis-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(directory);
+        }
+
+        var server = new RedisServer(FreePort.Next(), directory);
         await server.StartProcessAsync();
         return server;
     }
@@ -26,7 +36,7 @@ internal sealed class RedisServer : IAsyncDisposable
     /// <summary>A key prefix no other test class uses.</summary>
     public static string NewKeyPrefix() => $"test-{Guid.NewGuid():N}:";
 
-    /// <summary>Stops the server (all data is lost, as in a crash without persistence).</summary>
+    /// <summary>Stops the server (like a crash: without persistence all data is lost).</summary>
     public void Stop() => _process?.Kill();
 
     /// <summary>Starts it again on the same port.</summary>
@@ -35,6 +45,17 @@ internal sealed class RedisServer : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         _process?.Dispose();
+        if (_directory is not null)
+        {
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -42,7 +63,10 @@ internal sealed class RedisServer : IAsyncDisposable
     {
         var binary = ServerBinaries.Require("redis-server");
         _process?.Dispose();
-        _process = ServerProcess.Start(binary, ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"]);
+        string[] persistence = _directory is null
+            ? ["--appendonly", "no"]
+            : ["--appendonly", "yes", "--appendfsync", "always", "--dir", _directory];
+        _process = ServerProcess.Start(binary, ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--protected-mode", "no", .. persistence]);
         await Wait.UntilAsync(
             async () =>
             {

@@ -10,8 +10,8 @@ using Sentinel.Domain.Analytics;
 using Sentinel.Domain.Keys;
 using Sentinel.Domain.Projects;
 using Sentinel.Infrastructure.Analytics;
-using Sentinel.Infrastructure.Keys;
 using Sentinel.Infrastructure.Auditing;
+using Sentinel.Infrastructure.Keys;
 using Sentinel.Infrastructure.Projects;
 using Sentinel.Infrastructure.Team;
 
@@ -68,7 +68,14 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
     public static Task<SentinelApp> EmbeddedAsync(bool kestrel = false) => Task.FromResult(Embedded(kestrel));
 
     /// <summary>Production mode on this run's real servers, with a fresh database, key prefix and ClickHouse database.</summary>
-    public static async Task<SentinelApp> ProductionAsync(bool kestrel = false, IDictionary<string, string?>? settings = null)
+    public static async Task<SentinelApp> ProductionAsync(bool kestrel = false, IDictionary<string, string?>? settings = null) =>
+        Production(await ProductionSettingsAsync(settings), kestrel);
+
+    /// <summary>A host on exactly these settings: several hosts made from one settings set share their servers, like a cluster.</summary>
+    public static SentinelApp Production(IDictionary<string, string?> settings, bool kestrel = false) => new(new Dictionary<string, string?>(settings), kestrel);
+
+    /// <summary>Settings for production mode with a fresh database, key prefix and ClickHouse database, plus <paramref name="settings"/>.</summary>
+    public static async Task<Dictionary<string, string?>> ProductionSettingsAsync(IDictionary<string, string?>? settings = null)
     {
         var postgres = await TestServers.PostgresAsync();
         var redis = await TestServers.RedisAsync();
@@ -89,7 +96,7 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        return new SentinelApp(all, kestrel);
+        return all;
     }
 
     /// <summary>Starts the host (migrations and first admin included) if it has not started yet.</summary>

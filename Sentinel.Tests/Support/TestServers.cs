@@ -6,7 +6,7 @@ namespace Sentinel.Tests.Support;
 /// </summary>
 internal static class TestServers
 {
-    private static readonly Lazy<Task<RedisServer>> LazyRedis = new(RedisServer.StartAsync);
+    private static readonly Lazy<Task<RedisServer>> LazyRedis = new(() => RedisServer.StartAsync());
     private static readonly Lazy<Task<PostgresServer>> LazyPostgres = new(PostgresServer.StartAsync);
     private static readonly Lazy<Task<ClickHouseServer>> LazyClickHouse = new(ClickHouseServer.StartAsync);
 

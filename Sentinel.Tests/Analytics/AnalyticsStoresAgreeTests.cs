@@ -1,0 +1,170 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Sentinel.Domain.Analytics;
+using Sentinel.Infrastructure.Analytics;
+using Sentinel.Infrastructure.Analytics.ClickHouse;
+using Sentinel.Infrastructure.Analytics.Embedded;
+using Sentinel.Infrastructure.Analytics.Tinybird;
+using Sentinel.Infrastructure.Configuration;
+using Sentinel.Tests.Support;
+
+namespace Sentinel.Tests.Analytics;
+
+/// <summary>
+/// One data set loaded into every store (the embedded SQLite store, the real ClickHouse, and Tinybird's API stand-in
+/// running the repository's pipes on the real ClickHouse) must give the same dashboards, duplicates counted once.
+/// </summary>
+public sealed class AnalyticsStoresAgreeTests : IAsyncLifetime
+{
+    private static readonly DateTime Start = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
+    private readonly Guid _project = Guid.NewGuid();
+    private readonly Guid _otherProject = Guid.NewGuid();
+    private readonly string _embeddedFile = Path.Combine(Path.GetTempPath(), $"sentinel-analytics-{Guid.NewGuid():N}.db");
+    private readonly List<HttpClient> _clients = [];
+    private TinybirdStandIn? _tinybird;
+    private Dictionary<string, IAnalyticsStore> _stores = [];
+
+    public async Task InitializeAsync()
+    {
+        var clickHouse = await TestServers.ClickHouseAsync();
+        _tinybird = await TinybirdStandIn.StartAsync();
+        var options = Options.Create(new AnalyticsOptions
+        {
+            ClickHouse = new ClickHouseOptions { Url = clickHouse.Url, Database = $"t_{Guid.NewGuid():N}" },
+            Tinybird = new TinybirdOptions { ApiUrl = _tinybird.Url, Token = TinybirdStandIn.Token },
+        });
+        _stores = new Dictionary<string, IAnalyticsStore>
+        {
+            ["embedded"] = new EmbeddedAnalyticsStore($"Data Source={_embeddedFile}"),
+            ["clickhouse"] = new ClickHouseStore(Client(), options),
+            ["tinybird"] = new TinybirdStore(Client(), options),
+        };
+        foreach (var store in _stores.Values)
+        {
+            await store.EnsureSchemaAsync(CancellationToken.None);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        _clients.ForEach(c => c.Dispose());
+        if (_tinybird is not null)
+        {
+            await _tinybird.DisposeAsync();
+        }
+
+        File.Delete(_embeddedFile);
+    }
+
+    [Fact]
+    public async Task EveryStore_GivesTheSameDashboards_CountingDuplicatesOnce()
+    {
+        var production = Events(_project, 1500, seed: 1, "production");
+        var staging = Events(_project, 400, seed: 2, "staging");
+        var otherProject = Events(_otherProject, 300, seed: 3, "production");
+        foreach (var store in _stores.Values)
+        {
+            await store.WriteAsync(production[..800], CancellationToken.None);
+            await store.WriteAsync([.. production[800..], .. staging, .. otherProject], CancellationToken.None);
+            // A batch delivered again (a retry after a lost acknowledgement).
+            await store.WriteAsync(production[700..900], CancellationToken.None);
+        }
+
+        var queries = new[]
+        {
+            new DashboardQuery(_project, null, Start, Start.AddHours(1), 60),
+            new DashboardQuery(_project, "staging", Start, Start.AddHours(1), 300),
+            new DashboardQuery(_project, null, Start.AddMinutes(3), Start.AddMinutes(7), 10),
+        };
+        foreach (var query in queries)
+        {
+            var answers = new Dictionary<string, Dashboard>();
+            foreach (var (name, store) in _stores)
+            {
+                answers[name] = await store.QueryAsync(query, CancellationToken.None);
+            }
+
+            var expected = answers["embedded"];
+            Assert.True(expected.Totals.Requests > 0);
+            foreach (var (name, actual) in answers)
+            {
+                AssertSame(expected, actual, $"{name} for {query}");
+            }
+        }
+
+        var all = await _stores["clickhouse"].QueryAsync(queries[0], CancellationToken.None);
+        Assert.Equal(1500 + 400, all.Totals.Requests);
+    }
+
+    [Fact]
+    public async Task Retention_DeletesTheSameOldEventsEverywhere_OnlyForThatProject()
+    {
+        var events = Events(_project, 600, seed: 4, "production");
+        var other = Events(_otherProject, 100, seed: 5, "production");
+        var cutoff = Start.AddMinutes(5);
+        var expectedLeft = events.Count(e => e.Timestamp >= cutoff);
+        foreach (var (name, store) in _stores)
+        {
+            await store.WriteAsync([.. events, .. other], CancellationToken.None);
+            await store.DeleteBeforeAsync(_project, cutoff, CancellationToken.None);
+
+            // ClickHouse mutations (ALTER ... DELETE) run in the background.
+            long left = -1;
+            await Wait.UntilAsync(
+                async () => (left = (await store.QueryAsync(new DashboardQuery(_project, null, Start, Start.AddHours(1), 60), CancellationToken.None)).Totals.Requests) == expectedLeft,
+                TimeSpan.FromSeconds(20),
+                () => $"{name} kept {left} events, expected {expectedLeft}.");
+            Assert.Equal(100, (await store.QueryAsync(new DashboardQuery(_otherProject, null, Start, Start.AddHours(1), 60), CancellationToken.None)).Totals.Requests);
+        }
+    }
+
+    [Fact]
+    public async Task Tinybird_429And503_AreReportedAsUnavailable_WithRetryAfter_AndNothingIsWritten()
+    {
+        var tinybird = _stores["tinybird"];
+        var events = Events(_project, 10, seed: 6, "production");
+        _tinybird!.EventsFailures.Enqueue(429);
+        _tinybird.EventsFailures.Enqueue(503);
+
+        var limited = await Assert.ThrowsAsync<AnalyticsStoreUnavailableException>(() => tinybird.WriteAsync(events, CancellationToken.None));
+        var unavailable = await Assert.ThrowsAsync<AnalyticsStoreUnavailableException>(() => tinybird.WriteAsync(events, CancellationToken.None));
+        Assert.Equal(TimeSpan.FromSeconds(1), limited.RetryAfter);
+        Assert.Null(unavailable.RetryAfter);
+        var query = new DashboardQuery(_project, null, Start, Start.AddHours(1), 60);
+        Assert.Equal(0, (await tinybird.QueryAsync(query, CancellationToken.None)).Totals.Requests);
+
+        await tinybird.WriteAsync(events, CancellationToken.None);
+        Assert.Equal(10, (await tinybird.QueryAsync(query, CancellationToken.None)).Totals.Requests);
+    }
+
+    private static void AssertSame(Dashboard expected, Dashboard actual, string what)
+    {
+        Assert.True(expected.Totals == actual.Totals, $"{what}: totals {actual.Totals} != {expected.Totals}");
+        Assert.True(expected.Traffic.SequenceEqual(actual.Traffic), $"{what}: traffic differs");
+        Assert.True(expected.StatusCodes.SequenceEqual(actual.StatusCodes), $"{what}: status codes differ");
+        Assert.True(expected.Consumers.SequenceEqual(actual.Consumers), $"{what}: consumers differ");
+        Assert.Equal(expected.Routes.Count, actual.Routes.Count);
+        foreach (var (e, a) in expected.Routes.Zip(actual.Routes))
+        {
+            // Quantiles are exact elements, so equal; averages are sums divided in floating point, so nearly equal.
+            Assert.True(e with { AverageRequestBytes = 0, AverageResponseBytes = 0 } == a with { AverageRequestBytes = 0, AverageResponseBytes = 0 }, $"{what}: route {a} != {e}");
+            Assert.Equal(e.AverageRequestBytes, a.AverageRequestBytes, 6);
+            Assert.Equal(e.AverageResponseBytes, a.AverageResponseBytes, 6);
+        }
+    }
+
+    private static ApiEvent[] Events(Guid project, int count, int seed, string environment)
+    {
+        var errors = new List<EventError>();
+        return TestEvents.Generate(count, seed, Start, environment)
+            .Select((json, i) => ApiEventReader.ForQueuedEvents.Read(JsonDocument.Parse(json.ToJsonString()).RootElement, project, i, errors)!)
+            .ToArray();
+    }
+
+    private HttpClient Client()
+    {
+        var client = new HttpClient();
+        _clients.Add(client);
+        return client;
+    }
+}
