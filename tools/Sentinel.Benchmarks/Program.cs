@@ -1,7 +1,24 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Sentinel.Benchmarks;
+using Sentinel.Benchmarks.Ingest;
 using Sentinel.Domain.Trust.Session;
+
+// Helpers of scripts/bench-ingest.sh (not BenchmarkDotNet runs).
+switch (args.FirstOrDefault())
+{
+    case "baseline-server":
+        await BaselineServer.RunAsync(args[1..]);
+        return;
+    case "ingest-payload":
+        await File.WriteAllTextAsync(args[1], IngestPayload.Create(events: 100));
+        return;
+    case "ingest-key":
+        Console.WriteLine(await IngestKey.CreateAsync(args[1..]));
+        return;
+    default:
+        break;
+}
 
 // The issue asks for the state size after 10,000 events; it is a fact, not a timing, so it is printed directly.
 var state = new SessionState();

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Ingestion benchmark (issue 3): one run on this machine with one payload of 100 realistic events.
+#   (a) baseline: bare Kestrel that reads and discards the body
+#   (b) POST /v1/events/batch in production mode (PostgreSQL, Redis, ClickHouse), workers draining into ClickHouse
+#   (c) the same in embedded mode (SQLite, in-process queue, embedded store)
+# Reports requests/s, events/s, p50/p99 latency (wrk), and for (b) the largest backlog and the drain rate.
+# Usage: scripts/bench-ingest.sh [duration, default 20s] [connections, default 32]
+# BENCH_WORKERS=0 runs (b) without draining, to tell the endpoint's cost from the workers'.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-20s}"
+CONNECTIONS="${2:-32}"
+WORK="$(mktemp -d /tmp/sentinel-bench-XXXXXX)"
+chmod 755 "$WORK"  # the postgres user must reach its data folder
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$WORK/pg/data/postmaster.pid" ] && runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() { for _ in $(seq 1 150); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
+
+for tool in wrk redis-server clickhouse-server; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: run scripts/test.sh once (it installs the servers) or apt-get install it" >&2; exit 1; }
+done
+
+echo "== building (Release)"
+dotnet build Sentinel.Web -c Release -v q -nologo >/dev/null
+dotnet build tools/Sentinel.Benchmarks -c Release -v q -nologo >/dev/null
+WEB="dotnet Sentinel.Web/bin/Release/net10.0/Sentinel.Web.dll"
+TOOL="dotnet tools/Sentinel.Benchmarks/bin/Release/net10.0/Sentinel.Benchmarks.dll"
+$TOOL ingest-payload "$WORK/payload.json"
+echo "payload: $(wc -c < "$WORK/payload.json") bytes, 100 events"
+
+echo "== starting Redis, ClickHouse, PostgreSQL"
+REDIS_PORT=$(free_port); CH_HTTP=$(free_port); CH_TCP=$(free_port); PG_PORT=$(free_port)
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$WORK/redis.log" 2>&1 &
+PIDS+=($!)
+mkdir -p "$WORK/ch/tmp"
+cat >"$WORK/ch/config.xml" <<XML
+<yandex><logger><level>warning</level><console>1</console></logger><http_port>$CH_HTTP</http_port><tcp_port>$CH_TCP</tcp_port>
+<listen_host>127.0.0.1</listen_host><path>$WORK/ch/</path><tmp_path>$WORK/ch/tmp/</tmp_path><users_config>$WORK/ch/users.xml</users_config>
+<default_profile>default</default_profile><default_database>default</default_database><mark_cache_size>268435456</mark_cache_size></yandex>
+XML
+cat >"$WORK/ch/users.xml" <<XML
+<yandex><profiles><default></default></profiles><users><default><password></password><networks><ip>127.0.0.1</ip></networks>
+<profile>default</profile><quota>default</quota></default></users><quotas><default></default></quotas></yandex>
+XML
+clickhouse-server --config-file="$WORK/ch/config.xml" >"$WORK/ch.log" 2>&1 &
+PIDS+=($!)
+mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
+runuser -u postgres -- /usr/lib/postgresql/15/bin/initdb -D "$WORK/pg/data" -U postgres --auth=trust --no-sync >/dev/null
+runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$WORK/pg/data" -o "-p $PG_PORT -k $WORK/pg -c fsync=off" -l "$WORK/pg/server.log" start >/dev/null
+wait_http "http://127.0.0.1:$CH_HTTP/ping"
+for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+
+cat >"$WORK/post.lua" <<LUA
+wrk.method = "POST"
+local f = io.open("$WORK/payload.json", "r"); wrk.body = f:read("*a"); f:close()
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("SENTINEL_KEY")
+LUA
+
+# wrk's output -> "rps p50 p99 non2xx"
+run_wrk() {
+  local url="$1" out
+  out=$(SENTINEL_KEY="${KEY:-none}" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/post.lua" "$url")
+  echo "$out" >"$WORK/wrk-last.txt"
+  local rps p50 p99 non2xx
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  echo "$rps $p50 $p99 ${non2xx:-0}"
+}
+report() { # name rps p50 p99 non2xx
+  printf "%-34s %10.0f req/s %12.0f events/s   p50 %-9s p99 %-9s non-2xx %s\n" "$1" "$2" "$(echo "$2*100" | bc)" "$3" "$4" "$5"
+}
+
+COMMON=(Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning ASPNETCORE_ENVIRONMENT=Production
+        Ingest__BatchesPerKeyPerSecond=100000000 Bootstrap__AdminEmail=admin@bench.test Bootstrap__AdminPassword=Bench-Password-123!)
+
+echo "== (a) baseline"
+PORT=$(free_port)
+$TOOL baseline-server --urls "http://127.0.0.1:$PORT" >/dev/null 2>&1 &
+PIDS+=($!)
+sleep 2
+read -r A_RPS A_P50 A_P99 A_NON <<<"$(run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
+
+echo "== (b) production: PostgreSQL + Redis + ClickHouse"
+PORT=$(free_port)
+PROD=(Sentinel__Mode=Production Database__Provider=PostgreSql
+      "Database__ConnectionString=Host=$WORK/pg;Port=$PG_PORT;Username=postgres;Database=postgres"
+      Redis__Configuration=127.0.0.1:$REDIS_PORT Analytics__Store=ClickHouse Analytics__ClickHouse__Url=http://127.0.0.1:$CH_HTTP
+      Analytics__ClickHouse__Database=bench Sentinel__DataDirectory="$WORK/prod" Workers__Count="${BENCH_WORKERS:-1}")
+env "${COMMON[@]}" "${PROD[@]}" $WEB --urls "http://127.0.0.1:$PORT" >"$WORK/prod.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$PORT/healthz"
+KEY=$(env "${COMMON[@]}" "${PROD[@]}" $TOOL ingest-key | tail -1)
+STREAM="sentinel:ingest:events"
+MAX_BACKLOG=0
+( while true; do redis-cli -p "$REDIS_PORT" XLEN "$STREAM" 2>/dev/null; sleep 1; done ) >"$WORK/backlog.txt" &
+SAMPLER=$!
+T0=$(date +%s.%N)
+read -r B_RPS B_P50 B_P99 B_NON <<<"$(KEY=$KEY run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
+T_END_LOAD=$(date +%s.%N)
+BACKLOG_AT_END=$(redis-cli -p "$REDIS_PORT" XLEN "$STREAM")
+while [ "${BENCH_WORKERS:-1}" != "0" ] && [ "$(redis-cli -p "$REDIS_PORT" XLEN "$STREAM")" != "0" ]; do sleep 0.2; done
+T1=$(date +%s.%N)
+kill "$SAMPLER" 2>/dev/null || true
+MAX_BACKLOG=$(sort -n "$WORK/backlog.txt" | tail -1)
+ACCEPTED=$(awk '/requests in/ {print $1}' "$WORK/wrk-last.txt")
+ACCEPTED=$((ACCEPTED - ${B_NON:-0}))
+DRAIN_RATE=$(echo "$ACCEPTED*100/($T1-$T0)" | bc)
+TAIL=$(echo "$T1-$T_END_LOAD" | bc)
+ROWS=$(curl -s "http://127.0.0.1:$CH_HTTP/?database=bench" --data-binary "SELECT count() FROM api_events")
+
+echo "== (c) embedded: SQLite + in-process queue + embedded store"
+PORT=$(free_port)
+env "${COMMON[@]}" Sentinel__Mode=Embedded Sentinel__DataDirectory="$WORK/embedded" $WEB --urls "http://127.0.0.1:$PORT" >"$WORK/embedded.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$PORT/healthz"
+KEY_C=$(env "${COMMON[@]}" Sentinel__Mode=Embedded Sentinel__DataDirectory="$WORK/embedded" $TOOL ingest-key | tail -1)
+read -r C_RPS C_P50 C_P99 C_NON <<<"$(KEY=$KEY_C run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
+
+echo
+echo "== results: $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION, 100 events ($(wc -c < "$WORK/payload.json") bytes) per request"
+report "(a) baseline (bare Kestrel)" "$A_RPS" "$A_P50" "$A_P99" "$A_NON"
+report "(b) production (Redis, ClickHouse)" "$B_RPS" "$B_P50" "$B_P99" "$B_NON"
+report "(c) embedded" "$C_RPS" "$C_P50" "$C_P99" "$C_NON"
+printf "(b) vs (a): %.0f%% of the baseline's events/s (target >= 25%%)\n" "$(echo "100*$B_RPS/$A_RPS" | bc -l)"
+echo "(b) drain into ClickHouse: $ACCEPTED batches ($((ACCEPTED*100)) events) drained at $DRAIN_RATE events/s from load start to empty stream;"
+echo "    backlog: max $MAX_BACKLOG batches during load, $BACKLOG_AT_END at load end, empty ${TAIL}s after load end; rows in ClickHouse (deduplicated ids: the payload repeats): $ROWS"
