@@ -10,9 +10,9 @@ public sealed record DashboardQuery(Guid ProjectId, string? Environment, DateTim
     public const int RouteLimit = 200;
     public const int ConsumerLimit = 50;
 
-    public long FromUnix => new DateTimeOffset(DateTime.SpecifyKind(From, DateTimeKind.Utc)).ToUnixTimeSeconds();
+    public long FromUnix => UnixTime.Seconds(From);
 
-    public long ToUnix => new DateTimeOffset(DateTime.SpecifyKind(To, DateTimeKind.Utc)).ToUnixTimeSeconds();
+    public long ToUnix => UnixTime.Seconds(To);
 
     /// <summary>Null when the query is sound, else what is wrong with it.</summary>
     public string? Problem() =>

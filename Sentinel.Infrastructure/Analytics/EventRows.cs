@@ -10,6 +10,10 @@ internal static class EventRows
 {
     public const string TimestampFormat = "yyyy-MM-dd HH:mm:ss";
 
+    /// <summary>The ClickHouse condition selecting a project's events older than <paramref name="cutoff"/> (retention).</summary>
+    public static string OlderThan(Guid projectId, DateTime cutoff) =>
+        $"project_id = {Tinybird.PipeTemplate.Quote(projectId.ToString())} AND timestamp < toDateTime({UnixTime.Seconds(cutoff)})";
+
     public static byte[] ToNdjson(IReadOnlyList<ApiEvent> events)
     {
         var buffer = new ArrayBufferWriter<byte>(events.Count * 512);

@@ -36,8 +36,7 @@ public sealed class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> 
 
     public Task DeleteBeforeAsync(Guid projectId, DateTime cutoff, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            $"ALTER TABLE {TinybirdProject.EventsDatasource} DELETE WHERE project_id = {PipeTemplate.Quote(projectId.ToString())} "
-            + $"AND timestamp < toDateTime({new DateTimeOffset(DateTime.SpecifyKind(cutoff, DateTimeKind.Utc)).ToUnixTimeSeconds()})",
+            $"ALTER TABLE {TinybirdProject.EventsDatasource} DELETE WHERE {EventRows.OlderThan(projectId, cutoff)}",
             null,
             useDatabase: true,
             cancellationToken);

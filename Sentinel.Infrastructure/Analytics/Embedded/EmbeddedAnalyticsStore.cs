@@ -51,7 +51,7 @@ public sealed class EmbeddedAnalyticsStore(string connectionString) : IAnalytics
         {
             object[] values =
             [
-                e.ProjectId.ToString(), e.Id, UnixSeconds(e.Timestamp), e.Environment, e.Method, e.Host, e.Path, e.Route, e.Status,
+                e.ProjectId.ToString(), e.Id, UnixTime.Seconds(e.Timestamp), e.Environment, e.Method, e.Host, e.Path, e.Route, e.Status,
                 e.DurationMs, e.RequestBytes, e.ResponseBytes, e.ConsumerId, e.Ip, e.UserAgent, e.SdkName, e.SdkVersion, e.HeadersJson, e.Error,
             ];
             for (var i = 0; i < values.Length; i++)
@@ -101,7 +101,7 @@ public sealed class EmbeddedAnalyticsStore(string connectionString) : IAnalytics
         await using var delete = connection.CreateCommand();
         delete.CommandText = "DELETE FROM api_events WHERE project_id = $project AND ts < $cutoff";
         delete.Parameters.AddWithValue("$project", projectId.ToString());
-        delete.Parameters.AddWithValue("$cutoff", UnixSeconds(cutoff));
+        delete.Parameters.AddWithValue("$cutoff", UnixTime.Seconds(cutoff));
         await delete.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -166,6 +166,4 @@ public sealed class EmbeddedAnalyticsStore(string connectionString) : IAnalytics
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static long UnixSeconds(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds();
 }

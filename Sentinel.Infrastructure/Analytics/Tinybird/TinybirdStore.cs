@@ -55,7 +55,7 @@ public sealed class TinybirdStore(HttpClient http, IOptions<AnalyticsOptions> op
 
     public async Task DeleteBeforeAsync(Guid projectId, DateTime cutoff, CancellationToken cancellationToken)
     {
-        var condition = $"project_id = {PipeTemplate.Quote(projectId.ToString())} AND timestamp < toDateTime({new DateTimeOffset(DateTime.SpecifyKind(cutoff, DateTimeKind.Utc)).ToUnixTimeSeconds()})";
+        var condition = EventRows.OlderThan(projectId, cutoff);
         using var response = await SendAsync(
             () => new HttpRequestMessage(HttpMethod.Post, Url($"/v0/datasources/{TinybirdProject.EventsDatasource}/delete"))
             {
