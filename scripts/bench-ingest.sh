@@ -23,8 +23,8 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_http() { for _ in $(seq 1 150); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
 
-for tool in wrk redis-server clickhouse-server; do
-  command -v "$tool" >/dev/null || { echo "$tool is missing: run scripts/test.sh once (it installs the servers) or apt-get install it" >&2; exit 1; }
+for tool in wrk bc redis-server clickhouse-server; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install wrk bc redis-server clickhouse-server postgresql (scripts/test.sh installs the servers)" >&2; exit 1; }
 done
 
 echo "== building (Release)"
