@@ -5,11 +5,16 @@
 #   (c) the same in embedded mode (SQLite, in-process queue, embedded store)
 # Reports requests/s, events/s, p50/p99 latency (wrk), and for (b) the largest backlog and the drain rate.
 # Usage: scripts/bench-ingest.sh [duration, default 20s] [connections, default 32]
+# Each server is first warmed up under the same load (BENCH_WARMUP, default 10s) so that the JIT has compiled its hot
+# paths at full optimisation before the measured run; a freshly started .NET server is several times slower.
 # BENCH_WORKERS=0 runs (b) without draining, to tell the endpoint's cost from the workers'.
+# BENCH_ONLY=b (or any of a, b, c) runs only those parts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-20s}"
 CONNECTIONS="${2:-32}"
+WARMUP="${BENCH_WARMUP:-10s}"
+ONLY="${BENCH_ONLY:-abc}"
 WORK="$(mktemp -d /tmp/sentinel-bench-XXXXXX)"
 chmod 755 "$WORK"  # the postgres user must reach its data folder
 PIDS=()
@@ -64,6 +69,8 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("SENTINEL_KEY")
 LUA
 
+warm_up() { SENTINEL_KEY="${KEY:-none}" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/post.lua" "$1" >/dev/null; }
+
 # wrk's output -> "rps p50 p99 non2xx"
 run_wrk() {
   local url="$1" out
@@ -83,54 +90,86 @@ report() { # name rps p50 p99 non2xx
 COMMON=(Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning ASPNETCORE_ENVIRONMENT=Production
         Ingest__BatchesPerKeyPerSecond=100000000 Bootstrap__AdminEmail=admin@bench.test Bootstrap__AdminPassword=Bench-Password-123!)
 
-echo "== (a) baseline"
-PORT=$(free_port)
-$TOOL baseline-server --urls "http://127.0.0.1:$PORT" >/dev/null 2>&1 &
-PIDS+=($!)
-sleep 2
-read -r A_RPS A_P50 A_P99 A_NON <<<"$(run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
+wants() { [[ "$ONLY" == *"$1"* ]]; }
+# BENCH_PERF=1: sample the measured run of (b) with perf (JIT frames named through the perf map); prints the hottest
+# symbols and leaves the samples in /tmp/sentinel-bench-perf.data for `perf report -i`.
+profile() {
+  [ "${BENCH_PERF:-0}" = 1 ] || return 0
+  (sleep 3; top -b -d 3 -n 2 | awk '/PID USER/ {n++} n==2' | head -7 >"$WORK/top.txt") &
+  (sleep 2; perf record -F 499 -g -p "$1" -o "$WORK/perf.data" -- sleep 5 >/dev/null 2>&1; cp "$WORK/perf.data" /tmp/sentinel-bench-perf.data
+   { perf report -i "$WORK/perf.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -8
+     perf report -i "$WORK/perf.data" --no-children --sort dso,symbol --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -40; } >"$WORK/perf-top.txt") &
+  PROFILER=$!
+}
 
-echo "== (b) production: PostgreSQL + Redis + ClickHouse"
-PORT=$(free_port)
-PROD=(Sentinel__Mode=Production Database__Provider=PostgreSql
-      "Database__ConnectionString=Host=$WORK/pg;Port=$PG_PORT;Username=postgres;Database=postgres"
-      Redis__Configuration=127.0.0.1:$REDIS_PORT Analytics__Store=ClickHouse Analytics__ClickHouse__Url=http://127.0.0.1:$CH_HTTP
-      Analytics__ClickHouse__Database=bench Sentinel__DataDirectory="$WORK/prod" Workers__Count="${BENCH_WORKERS:-1}")
-env "${COMMON[@]}" "${PROD[@]}" $WEB --urls "http://127.0.0.1:$PORT" >"$WORK/prod.log" 2>&1 &
-PIDS+=($!)
-wait_http "http://127.0.0.1:$PORT/healthz"
-KEY=$(env "${COMMON[@]}" "${PROD[@]}" $TOOL ingest-key | tail -1)
-STREAM="sentinel:ingest:events"
-MAX_BACKLOG=0
-( while true; do redis-cli -p "$REDIS_PORT" XLEN "$STREAM" 2>/dev/null; sleep 1; done ) >"$WORK/backlog.txt" &
-SAMPLER=$!
-T0=$(date +%s.%N)
-read -r B_RPS B_P50 B_P99 B_NON <<<"$(KEY=$KEY run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
-T_END_LOAD=$(date +%s.%N)
-BACKLOG_AT_END=$(redis-cli -p "$REDIS_PORT" XLEN "$STREAM")
-while [ "${BENCH_WORKERS:-1}" != "0" ] && [ "$(redis-cli -p "$REDIS_PORT" XLEN "$STREAM")" != "0" ]; do sleep 0.2; done
-T1=$(date +%s.%N)
-kill "$SAMPLER" 2>/dev/null || true
-MAX_BACKLOG=$(sort -n "$WORK/backlog.txt" | tail -1)
-ACCEPTED=$(awk '/requests in/ {print $1}' "$WORK/wrk-last.txt")
-ACCEPTED=$((ACCEPTED - ${B_NON:-0}))
-DRAIN_RATE=$(echo "$ACCEPTED*100/($T1-$T0)" | bc)
-TAIL=$(echo "$T1-$T_END_LOAD" | bc)
-ROWS=$(curl -s "http://127.0.0.1:$CH_HTTP/?database=bench" --data-binary "SELECT count() FROM api_events")
+if wants a; then
+  echo "== (a) baseline"
+  PORT=$(free_port)
+  $TOOL baseline-server --urls "http://127.0.0.1:$PORT" >/dev/null 2>&1 &
+  PIDS+=($!)
+  sleep 2
+  warm_up "http://127.0.0.1:$PORT/v1/events/batch"
+  read -r A_RPS A_P50 A_P99 A_NON <<<"$(run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
+fi
 
-echo "== (c) embedded: SQLite + in-process queue + embedded store"
-PORT=$(free_port)
-env "${COMMON[@]}" Sentinel__Mode=Embedded Sentinel__DataDirectory="$WORK/embedded" $WEB --urls "http://127.0.0.1:$PORT" >"$WORK/embedded.log" 2>&1 &
-PIDS+=($!)
-wait_http "http://127.0.0.1:$PORT/healthz"
-KEY_C=$(env "${COMMON[@]}" Sentinel__Mode=Embedded Sentinel__DataDirectory="$WORK/embedded" $TOOL ingest-key | tail -1)
-read -r C_RPS C_P50 C_P99 C_NON <<<"$(KEY=$KEY_C run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
+if wants b; then
+  echo "== (b) production: PostgreSQL + Redis + ClickHouse"
+  PORT=$(free_port)
+  PROD=(Sentinel__Mode=Production Database__Provider=PostgreSql
+        "Database__ConnectionString=Host=$WORK/pg;Port=$PG_PORT;Username=postgres;Database=postgres"
+        Redis__Configuration=127.0.0.1:$REDIS_PORT Analytics__Store=ClickHouse Analytics__ClickHouse__Url=http://127.0.0.1:$CH_HTTP
+        Analytics__ClickHouse__Database=bench Sentinel__DataDirectory="$WORK/prod" Workers__Count="${BENCH_WORKERS:-1}")
+  env "${COMMON[@]}" "${PROD[@]}" ${BENCH_ENV:-} DOTNET_PerfMapEnabled="${BENCH_PERF:-0}" DOTNET_EnableWriteXorExecute="$((1 - ${BENCH_PERF:-0}))" $WEB --urls "http://127.0.0.1:$PORT" >"$WORK/prod.log" 2>&1 &
+  B_PID=$!
+  PIDS+=($B_PID)
+  wait_http "http://127.0.0.1:$PORT/healthz"
+  KEY=$(env "${COMMON[@]}" "${PROD[@]}" $TOOL ingest-key | tail -1)
+  STREAM="sentinel:ingest:events"
+  stream_length() { redis-cli -p "$REDIS_PORT" XLEN "$STREAM"; }
+  drained() { [ "${BENCH_WORKERS:-1}" = "0" ] || [ "$(stream_length)" = "0" ]; }
+  KEY=$KEY warm_up "http://127.0.0.1:$PORT/v1/events/batch"
+  until drained; do sleep 0.2; done
+  [ "${BENCH_WORKERS:-1}" = "0" ] && redis-cli -p "$REDIS_PORT" DEL "$STREAM" >/dev/null && redis-cli -p "$REDIS_PORT" XGROUP CREATE "$STREAM" workers '$' MKSTREAM >/dev/null
+  ( while true; do stream_length 2>/dev/null; sleep 1; done ) >"$WORK/backlog.txt" &
+  SAMPLER=$!
+  profile "$B_PID"
+  T0=$(date +%s.%N)
+  read -r B_RPS B_P50 B_P99 B_NON <<<"$(KEY=$KEY run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
+  T_END_LOAD=$(date +%s.%N)
+  BACKLOG_AT_END=$(stream_length)
+  until drained; do sleep 0.2; done
+  T1=$(date +%s.%N)
+  kill "$SAMPLER" 2>/dev/null || true
+  MAX_BACKLOG=$(sort -n "$WORK/backlog.txt" | tail -1)
+  ACCEPTED=$(awk '/requests in/ {print $1}' "$WORK/wrk-last.txt")
+  ACCEPTED=$((ACCEPTED - ${B_NON:-0}))
+  DRAIN_RATE=$(echo "$ACCEPTED*100/($T1-$T0)" | bc)
+  TAIL=$(echo "$T1-$T_END_LOAD" | bc)
+  ROWS=$(curl -s "http://127.0.0.1:$CH_HTTP/?database=bench" --data-binary "SELECT count() FROM api_events")
+fi
+
+if wants c; then
+  echo "== (c) embedded: SQLite + in-process queue + embedded store"
+  PORT=$(free_port)
+  EMBEDDED=(Sentinel__Mode=Embedded Sentinel__DataDirectory="$WORK/embedded")
+  env "${COMMON[@]}" "${EMBEDDED[@]}" $WEB --urls "http://127.0.0.1:$PORT" >"$WORK/embedded.log" 2>&1 &
+  PIDS+=($!)
+  wait_http "http://127.0.0.1:$PORT/healthz"
+  KEY_C=$(env "${COMMON[@]}" "${EMBEDDED[@]}" $TOOL ingest-key | tail -1)
+  KEY=$KEY_C warm_up "http://127.0.0.1:$PORT/v1/events/batch"
+  read -r C_RPS C_P50 C_P99 C_NON <<<"$(KEY=$KEY_C run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
+fi
 
 echo
-echo "== results: $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION, 100 events ($(wc -c < "$WORK/payload.json") bytes) per request"
-report "(a) baseline (bare Kestrel)" "$A_RPS" "$A_P50" "$A_P99" "$A_NON"
-report "(b) production (Redis, ClickHouse)" "$B_RPS" "$B_P50" "$B_P99" "$B_NON"
-report "(c) embedded" "$C_RPS" "$C_P50" "$C_P99" "$C_NON"
-printf "(b) vs (a): %.0f%% of the baseline's events/s (target >= 25%%)\n" "$(echo "100*$B_RPS/$A_RPS" | bc -l)"
-echo "(b) drain into ClickHouse: $ACCEPTED batches ($((ACCEPTED*100)) events) drained at $DRAIN_RATE events/s from load start to empty stream;"
-echo "    backlog: max $MAX_BACKLOG batches during load, $BACKLOG_AT_END at load end, empty ${TAIL}s after load end; rows in ClickHouse (deduplicated ids: the payload repeats): $ROWS"
+echo "== results: $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up, 100 events ($(wc -c < "$WORK/payload.json") bytes) per request"
+wants a && report "(a) baseline (bare Kestrel)" "$A_RPS" "$A_P50" "$A_P99" "$A_NON"
+wants b && report "(b) production (Redis, ClickHouse)" "$B_RPS" "$B_P50" "$B_P99" "$B_NON"
+wants c && report "(c) embedded" "$C_RPS" "$C_P50" "$C_P99" "$C_NON"
+wants a && wants b && printf "(b) vs (a): %.0f%% of the baseline's events/s (target >= 25%%)\n" "$(echo "100*$B_RPS/$A_RPS" | bc -l)"
+if wants b; then
+  echo "(b) drain into ClickHouse: $ACCEPTED batches ($((ACCEPTED*100)) events) drained at $DRAIN_RATE events/s from load start to empty stream;"
+  echo "    backlog: max $MAX_BACKLOG batches during load, $BACKLOG_AT_END at load end, empty ${TAIL}s after load end; rows in ClickHouse (deduplicated ids: the payload repeats): $ROWS"
+fi
+[ -n "${PROFILER:-}" ] && { wait "$PROFILER" || true; }
+if [ -s "$WORK/top.txt" ]; then echo "== (b) CPU by process during the run"; cat "$WORK/top.txt"; fi
+if [ -s "$WORK/perf-top.txt" ]; then echo "== (b) hottest symbols (perf)"; sed -E 's/ {3,}/ /g' "$WORK/perf-top.txt" | cut -c1-200; fi

@@ -153,37 +153,8 @@ public sealed partial class IngestWorker(
         }
     }
 
-    private static List<ApiEvent>? Decode(QueueEntry entry)
-    {
-        if (entry.Batch is not { } batch)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(batch.EventsJson);
-            var events = new List<ApiEvent>(document.RootElement.GetArrayLength());
-            var errors = new List<EventError>();
-            var index = 0;
-            foreach (var json in document.RootElement.EnumerateArray())
-            {
-                var read = ApiEventReader.ForQueuedEvents.Read(json, batch.ProjectId, index++, errors);
-                if (read is null)
-                {
-                    return null;
-                }
-
-                events.Add(read);
-            }
-
-            return events;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static List<ApiEvent>? Decode(QueueEntry entry) =>
+        entry.Batch is { } batch ? ApiEventReader.ForQueuedEvents.ReadQueued(batch.EventsJson.Span, batch.ProjectId) : null;
 
     private async Task DeadLetterAsync(QueueEntry entry, string reason, CancellationToken cancellationToken)
     {

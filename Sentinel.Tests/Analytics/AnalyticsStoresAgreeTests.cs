@@ -153,13 +153,8 @@ public sealed class AnalyticsStoresAgreeTests : IAsyncLifetime
         }
     }
 
-    private static ApiEvent[] Events(Guid project, int count, int seed, string environment)
-    {
-        var errors = new List<EventError>();
-        return TestEvents.Generate(count, seed, Start, environment)
-            .Select((json, i) => ApiEventReader.ForQueuedEvents.Read(JsonDocument.Parse(json.ToJsonString()).RootElement, project, i, errors)!)
-            .ToArray();
-    }
+    private static ApiEvent[] Events(Guid project, int count, int seed, string environment) =>
+        [.. TestEvents.AsStored(TestEvents.Generate(count, seed, Start, environment), project)];
 
     private HttpClient Client()
     {

@@ -106,10 +106,7 @@ public sealed class PipelineFaultTests
         Assert.Equal(10, ((RedisResult[])((RedisResult[])read[0]!)[1]!).Length);
         var store = ingestOnly.Services.GetRequiredService<IAnalyticsStore>();
         await store.EnsureSchemaAsync(CancellationToken.None);
-        var errors = new List<EventError>();
-        await store.WriteAsync(
-            batches.Take(5).SelectMany(b => b).Select((json, i) => ApiEventReader.ForQueuedEvents.Read(System.Text.Json.JsonDocument.Parse(json.ToJsonString()).RootElement, project.Id, i, errors)!).ToList(),
-            CancellationToken.None);
+        await store.WriteAsync(TestEvents.AsStored(batches.Take(5).SelectMany(b => b), project.Id), CancellationToken.None);
         Assert.Equal(100, (await ingestOnly.DashboardAsync(project.Id, Start)).Totals.Requests);
 
         settings["Workers:Count"] = "1";

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Sentinel.Domain.Analytics;
 
 namespace Sentinel.Tests.Support;
 
@@ -41,6 +42,11 @@ internal static class TestEvents
             };
         }).ToList();
     }
+
+    /// <summary>The events as the workers store them, read by the same reader as a queued batch.</summary>
+    public static List<ApiEvent> AsStored(IEnumerable<JsonNode?> events, Guid projectId) =>
+        ApiEventReader.ForQueuedEvents.ReadQueued(Encoding.UTF8.GetBytes(new JsonArray(events.Select(e => e?.DeepClone()).ToArray()).ToJsonString()), projectId)
+        ?? throw new ArgumentException("Not every event is valid.", nameof(events));
 
     public static string Body(IEnumerable<JsonNode?> events) => new JsonObject { ["events"] = new JsonArray(events.Select(e => e?.DeepClone()).ToArray()) }.ToJsonString();
 

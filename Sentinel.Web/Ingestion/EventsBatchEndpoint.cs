@@ -60,8 +60,8 @@ internal static class EventsBatchEndpoint
                 return Problem(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON.", "Send Content-Type: application/json (and Content-Encoding: gzip if compressed).");
             }
 
-            var (outcome, body) = await BatchBody.ReadAsync(context.Request, settings.MaxBodyBytes, settings.MaxDecompressedBytes, cancellationToken);
-            switch (outcome)
+            using var body = await BatchBody.ReadAsync(context.Request, settings.MaxBodyBytes, settings.MaxDecompressedBytes, cancellationToken);
+            switch (body.Result)
             {
                 case BatchBody.Outcome.TooLarge:
                     return Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large.", $"A batch body may be at most {settings.MaxBodyBytes} bytes as sent; split the batch.");
@@ -75,7 +75,17 @@ internal static class EventsBatchEndpoint
                     break;
             }
 
-            return await AcceptAsync(context, body, queue, settings, metrics, time, cancellationToken);
+            var reader = new ApiEventReader(time.GetUtcNow().UtcDateTime, settings.MaxFutureSkew, settings.MaxEventAge);
+            var batch = reader.CheckBatch(body.Bytes, settings.MaxEventsPerBatch);
+            if (Refusal(batch, settings) is { } refusal)
+            {
+                metrics.EventsIngested(0, batch.Rejected);
+                return refusal;
+            }
+
+            await queue.EnqueueAsync(new QueuedBatch(context.ProjectId(), batch.ValidEventsJson(body.Bytes)), cancellationToken);
+            metrics.EventsIngested(batch.Accepted, batch.Rejected);
+            return TypedResults.Json(new BatchResponse(batch.Accepted, batch.Rejected, batch.Errors), statusCode: StatusCodes.Status202Accepted);
         }
         catch (IngestQueueUnavailableException)
         {
@@ -84,82 +94,16 @@ internal static class EventsBatchEndpoint
         }
     }
 
-    private static async Task<IResult> AcceptAsync(HttpContext context, byte[] body, IIngestQueue queue, IngestOptions settings, SentinelMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The answer for a body that is not a batch at all, or has no valid event; null when some can be queued.</summary>
+    private static ProblemHttpResult? Refusal(CheckedBatch batch, IngestOptions settings) => batch.Result switch
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException exception)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON.", exception.Message);
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("events", out var events)
-                || events.ValueKind != JsonValueKind.Array)
-            {
-                return Problem(StatusCodes.Status400BadRequest, "The body must be an object with an 'events' array.", "Expected { \"events\": [ ... ] }.");
-            }
-
-            var count = events.GetArrayLength();
-            if (count == 0)
-            {
-                return Problem(StatusCodes.Status400BadRequest, "The batch is empty.", "'events' must hold at least one event.");
-            }
-
-            if (count > settings.MaxEventsPerBatch)
-            {
-                return Problem(StatusCodes.Status413PayloadTooLarge, "Too many events in one batch.", $"A batch may hold at most {settings.MaxEventsPerBatch} events; this one has {count}.");
-            }
-
-            var projectId = context.ProjectId();
-            var reader = new ApiEventReader(time.GetUtcNow().UtcDateTime, settings.MaxFutureSkew, settings.MaxEventAge);
-            var errors = new List<EventError>();
-            var valid = new List<JsonElement>(count);
-            var index = 0;
-            foreach (var json in events.EnumerateArray())
-            {
-                if (reader.Read(json, projectId, index++, errors) is not null)
-                {
-                    valid.Add(json);
-                }
-            }
-
-            var rejected = count - valid.Count;
-            if (valid.Count == 0)
-            {
-                metrics.EventsIngested(0, rejected);
-                return Problem(StatusCodes.Status400BadRequest, "No event in the batch is valid.", "See 'errors' for the index, field and reason of each.", errors);
-            }
-
-            // All valid: queue the array exactly as sent. Otherwise only the valid events, re-serialised.
-            var payload = rejected == 0 ? JsonMarshal.GetRawUtf8Value(events).ToArray() : Serialize(valid);
-            await queue.EnqueueAsync(new QueuedBatch(projectId, payload), cancellationToken);
-            metrics.EventsIngested(valid.Count, rejected);
-            return TypedResults.Json(new BatchResponse(valid.Count, rejected, errors), statusCode: StatusCodes.Status202Accepted);
-        }
-    }
-
-    private static byte[] Serialize(List<JsonElement> events)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var json in events)
-            {
-                json.WriteTo(writer);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        return buffer.ToArray();
-    }
+        CheckedBatch.Outcome.NotJson => Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON.", batch.JsonError ?? ""),
+        CheckedBatch.Outcome.NotAnEventsObject => Problem(StatusCodes.Status400BadRequest, "The body must be an object with an 'events' array.", "Expected { \"events\": [ ... ] }."),
+        CheckedBatch.Outcome.Empty => Problem(StatusCodes.Status400BadRequest, "The batch is empty.", "'events' must hold at least one event."),
+        CheckedBatch.Outcome.TooManyEvents => Problem(StatusCodes.Status413PayloadTooLarge, "Too many events in one batch.", $"A batch may hold at most {settings.MaxEventsPerBatch} events; this one has {batch.Count}."),
+        _ when batch.Accepted == 0 => Problem(StatusCodes.Status400BadRequest, "No event in the batch is valid.", "See 'errors' for the index, field and reason of each.", batch.Errors),
+        _ => null,
+    };
 
     private static bool IsJson(string? contentType) =>
         contentType is not null
