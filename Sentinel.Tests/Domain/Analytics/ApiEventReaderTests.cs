@@ -31,10 +31,25 @@ public sealed class ApiEventReaderTests
         Assert.Equal(
             new ApiEvent
             {
-                ProjectId = Project, Id = "evt-1", Timestamp = new DateTime(2026, 11, 22, 11, 30, 0, 250, DateTimeKind.Utc), Method = "POST",
-                Host = "api.shop.test", Path = "/orders/17", Route = "/orders/{id}", Status = 201, DurationMs = 12.5, RequestBytes = 300,
-                ResponseBytes = 1200, ConsumerId = "customer-3", Ip = "2001:db8::1", UserAgent = "shop/1.0", Environment = "staging",
-                SdkName = "sentinel-node", SdkVersion = "0.1.0", HeadersJson = """{"accept":"application/json"}""", Error = "",
+                ProjectId = Project,
+                Id = "evt-1",
+                Timestamp = new DateTime(2026, 11, 22, 11, 30, 0, 250, DateTimeKind.Utc),
+                Method = "POST",
+                Host = "api.shop.test",
+                Path = "/orders/17",
+                Route = "/orders/{id}",
+                Status = 201,
+                DurationMs = 12.5,
+                RequestBytes = 300,
+                ResponseBytes = 1200,
+                ConsumerId = "customer-3",
+                Ip = "2001:db8::1",
+                UserAgent = "shop/1.0",
+                Environment = "staging",
+                SdkName = "sentinel-node",
+                SdkVersion = "0.1.0",
+                HeadersJson = """{"accept":"application/json"}""",
+                Error = "",
             },
             stored);
     }
