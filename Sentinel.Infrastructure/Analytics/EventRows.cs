@@ -1,11 +1,16 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Sentinel.Domain.Analytics;
 
 namespace Sentinel.Infrastructure.Analytics;
 
-/// <summary>Events as NDJSON rows in the column names of the <c>api_events</c> data source (ClickHouse JSONEachRow and the Tinybird Events API).</summary>
+/// <summary>
+/// Events as rows of the <c>api_events</c> data source: NDJSON in its column names for the Tinybird Events API, and
+/// ClickHouse's RowBinary for the self-hosted store, which ClickHouse reads several times faster than JSON.
+/// </summary>
 internal static class EventRows
 {
     public const string TimestampFormat = "yyyy-MM-dd HH:mm:ss";
@@ -48,5 +53,67 @@ internal static class EventRows
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The columns <see cref="ToRowBinary"/> writes, in its order, for <c>INSERT INTO api_events (...) FORMAT RowBinary</c>.</summary>
+    public const string RowBinaryColumns =
+        "project_id, id, timestamp, environment, method, host, path, route, status, duration_ms, request_bytes, response_bytes, "
+        + "consumer_id, ip, user_agent, sdk_name, sdk_version, headers, error";
+
+    /// <summary>
+    /// RowBinary (ClickHouse's own row format): a String is its UTF-8 length as LEB128 then the bytes; DateTime is
+    /// UInt32 Unix seconds; numbers are little-endian. Nothing to escape, nothing for the server to parse.
+    /// </summary>
+    public static byte[] ToRowBinary(IReadOnlyList<ApiEvent> events)
+    {
+        var buffer = new ArrayBufferWriter<byte>(events.Count * 512);
+        Span<char> guid = stackalloc char[36];
+        foreach (var e in events)
+        {
+            e.ProjectId.TryFormat(guid, out _);
+            WriteString(buffer, guid);
+            WriteString(buffer, e.Id);
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer.GetSpan(4), (uint)UnixTime.Seconds(e.Timestamp));
+            buffer.Advance(4);
+            WriteString(buffer, e.Environment);
+            WriteString(buffer, e.Method);
+            WriteString(buffer, e.Host);
+            WriteString(buffer, e.Path);
+            WriteString(buffer, e.Route);
+            BinaryPrimitives.WriteUInt16LittleEndian(buffer.GetSpan(2), (ushort)e.Status);
+            buffer.Advance(2);
+            BinaryPrimitives.WriteDoubleLittleEndian(buffer.GetSpan(8), e.DurationMs);
+            buffer.Advance(8);
+            BinaryPrimitives.WriteUInt64LittleEndian(buffer.GetSpan(8), (ulong)e.RequestBytes);
+            buffer.Advance(8);
+            BinaryPrimitives.WriteUInt64LittleEndian(buffer.GetSpan(8), (ulong)e.ResponseBytes);
+            buffer.Advance(8);
+            WriteString(buffer, e.ConsumerId);
+            WriteString(buffer, e.Ip);
+            WriteString(buffer, e.UserAgent);
+            WriteString(buffer, e.SdkName);
+            WriteString(buffer, e.SdkVersion);
+            WriteString(buffer, e.HeadersJson);
+            WriteString(buffer, e.Error);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteString(ArrayBufferWriter<byte> buffer, ReadOnlySpan<char> text)
+    {
+        var length = Encoding.UTF8.GetByteCount(text);
+        var span = buffer.GetSpan(5 + length);
+        var at = 0;
+        var rest = (uint)length;
+        while (rest >= 0x80)
+        {
+            span[at++] = (byte)(rest | 0x80);
+            rest >>= 7;
+        }
+
+        span[at++] = (byte)rest;
+        at += Encoding.UTF8.GetBytes(text, span[at..]);
+        buffer.Advance(at);
     }
 }

@@ -21,16 +21,18 @@ public sealed class AnalyticsStoresAgreeTests : IAsyncLifetime
     private readonly Guid _otherProject = Guid.NewGuid();
     private readonly string _embeddedFile = Path.Combine(Path.GetTempPath(), $"sentinel-analytics-{Guid.NewGuid():N}.db");
     private readonly List<HttpClient> _clients = [];
+    private readonly string _clickHouseDatabase = $"t_{Guid.NewGuid():N}";
     private TinybirdStandIn? _tinybird;
+    private ClickHouseServer? _clickHouse;
     private Dictionary<string, IAnalyticsStore> _stores = [];
 
     public async Task InitializeAsync()
     {
-        var clickHouse = await TestServers.ClickHouseAsync();
+        _clickHouse = await TestServers.ClickHouseAsync();
         _tinybird = await TinybirdStandIn.StartAsync();
         var options = Options.Create(new AnalyticsOptions
         {
-            ClickHouse = new ClickHouseOptions { Url = clickHouse.Url, Database = $"t_{Guid.NewGuid():N}" },
+            ClickHouse = new ClickHouseOptions { Url = _clickHouse.Url, Database = _clickHouseDatabase },
             Tinybird = new TinybirdOptions { ApiUrl = _tinybird.Url, Token = TinybirdStandIn.Token },
         });
         _stores = new Dictionary<string, IAnalyticsStore>
@@ -94,6 +96,66 @@ public sealed class AnalyticsStoresAgreeTests : IAsyncLifetime
 
         var all = await _stores["clickhouse"].QueryAsync(queries[0], CancellationToken.None);
         Assert.Equal(1500 + 400, all.Totals.Requests);
+    }
+
+    [Fact]
+    public async Task ClickHouse_StoresEveryFieldAsSent_WhateverTheCharacters()
+    {
+        var tricky = new ApiEvent
+        {
+            ProjectId = _project,
+            Id = "evt-\"quoted\"\n",
+            Timestamp = Start.AddSeconds(7.9),
+            Environment = "staging",
+            Method = "PATCH",
+            Host = "api.exämple.test",
+            Path = "/naïve/" + new string('x', 300),
+            Route = "/naïve/{id}",
+            Status = 599,
+            DurationMs = 0.125,
+            RequestBytes = long.MaxValue,
+            ResponseBytes = 0,
+            ConsumerId = "顧客-7",
+            Ip = "2001:db8::1",
+            UserAgent = "tab\there\\back",
+            SdkName = "sentinel-node",
+            SdkVersion = "",
+            HeadersJson = """{"x-emoji":"😀"}""",
+            Error = "line 1\r\nline 2",
+        };
+        var plain = Events(_project, 1, seed: 40, "production")[0];
+
+        await _stores["clickhouse"].WriteAsync([tricky, plain], CancellationToken.None);
+
+        var rows = (await _clickHouse!.QueryAsync($"SELECT * FROM {_clickHouseDatabase}.api_events FINAL WHERE project_id = '{_project}' ORDER BY id FORMAT JSONEachRow", "output_format_json_quote_64bit_integers=0"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(2, rows.Count);
+        foreach (var (sent, row) in new[] { plain, tricky }.OrderBy(e => e.Id, StringComparer.Ordinal).Zip(rows))
+        {
+            var stored = new ApiEvent
+            {
+                ProjectId = Guid.Parse(row.GetProperty("project_id").GetString()!),
+                Id = row.GetProperty("id").GetString()!,
+                Timestamp = DateTime.SpecifyKind(DateTime.Parse(row.GetProperty("timestamp").GetString()!, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc),
+                Environment = row.GetProperty("environment").GetString()!,
+                Method = row.GetProperty("method").GetString()!,
+                Host = row.GetProperty("host").GetString()!,
+                Path = row.GetProperty("path").GetString()!,
+                Route = row.GetProperty("route").GetString()!,
+                Status = row.GetProperty("status").GetInt32(),
+                DurationMs = row.GetProperty("duration_ms").GetDouble(),
+                RequestBytes = (long)row.GetProperty("request_bytes").GetUInt64(),
+                ResponseBytes = (long)row.GetProperty("response_bytes").GetUInt64(),
+                ConsumerId = row.GetProperty("consumer_id").GetString()!,
+                Ip = row.GetProperty("ip").GetString()!,
+                UserAgent = row.GetProperty("user_agent").GetString()!,
+                SdkName = row.GetProperty("sdk_name").GetString()!,
+                SdkVersion = row.GetProperty("sdk_version").GetString()!,
+                HeadersJson = row.GetProperty("headers").GetString()!,
+                Error = row.GetProperty("error").GetString()!,
+            };
+            Assert.Equal(sent with { Timestamp = sent.Timestamp.AddTicks(-(sent.Timestamp.Ticks % TimeSpan.TicksPerSecond)) }, stored);
+        }
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using Sentinel.Infrastructure.Configuration;
 namespace Sentinel.Infrastructure.Analytics.ClickHouse;
 
 /// <summary>
-/// Self-hosted ClickHouse over its HTTP interface: inserts as JSONEachRow, the table from the Tinybird data source
+/// Self-hosted ClickHouse over its HTTP interface: inserts as RowBinary, the table from the Tinybird data source
 /// file and the dashboards from the Tinybird pipes' SQL, so both backends run one schema and one set of queries.
 /// </summary>
 public sealed class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> options) : IAnalyticsStore
@@ -28,7 +28,7 @@ public sealed class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> 
         ArgumentNullException.ThrowIfNull(events);
         return events.Count == 0
             ? Task.CompletedTask
-            : ExecuteAsync($"INSERT INTO {TinybirdProject.EventsDatasource} FORMAT JSONEachRow", EventRows.ToNdjson(events), useDatabase: true, cancellationToken);
+            : ExecuteAsync($"INSERT INTO {TinybirdProject.EventsDatasource} ({EventRows.RowBinaryColumns}) FORMAT RowBinary", EventRows.ToRowBinary(events), useDatabase: true, cancellationToken);
     }
 
     public Task<Dashboard> QueryAsync(DashboardQuery query, CancellationToken cancellationToken) =>
