@@ -21,7 +21,7 @@ PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -f "$WORK/pg/data/postmaster.pid" ] && runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$WORK"
+  [ -f "$WORK/prod.log" ] && grep DRAIN "$WORK/prod.log" | tail -30 > /tmp/drain.log; rm -rf "$WORK"
 }
 trap cleanup EXIT
 
@@ -93,9 +93,10 @@ COMMON=(Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCo
 wants() { [[ "$ONLY" == *"$1"* ]]; }
 # BENCH_PERF=1: sample the measured run of (b) with perf (JIT frames named through the perf map); prints the hottest
 # symbols and leaves the samples in /tmp/sentinel-bench-perf.data for `perf report -i`.
+# Both print the CPU use of each process during the run (top).
 profile() {
-  [ "${BENCH_PERF:-0}" = 1 ] || return 0
   (sleep 3; top -b -d 3 -n 2 | awk '/PID USER/ {n++} n==2' | head -7 >"$WORK/top.txt") &
+  [ "${BENCH_PERF:-0}" = 1 ] || return 0
   (sleep 2; perf record -F 499 -g -p "$1" -o "$WORK/perf.data" -- sleep 5 >/dev/null 2>&1; cp "$WORK/perf.data" /tmp/sentinel-bench-perf.data
    { perf report -i "$WORK/perf.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -8
      perf report -i "$WORK/perf.data" --no-children --sort dso,symbol --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -40; } >"$WORK/perf-top.txt") &

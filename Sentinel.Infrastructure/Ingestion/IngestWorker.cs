@@ -29,50 +29,81 @@ public sealed partial class IngestWorker(
     /// <summary>Unique per worker, so a restarted host never inherits a dead worker's identity (its entries get claimed instead).</summary>
     public string Consumer { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 
+    /// <summary>
+    /// Reading and decoding the next entries overlaps with writing the previous ones: the write waits on the store
+    /// and the read on Redis, so one worker keeps both busy. At most one write is in flight, and entries are still
+    /// acknowledged only after their own write.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var idleDelay = MinimumDelay;
         var failureDelay = TimeSpan.Zero;
         var schemaReady = false;
-        while (!stoppingToken.IsCancellationRequested)
+        Decoded? ready = null;
+        Task<int>? writing = null;
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                if (!schemaReady)
+                try
                 {
-                    await store.EnsureSchemaAsync(stoppingToken);
-                    schemaReady = true;
-                }
+                    if (!schemaReady)
+                    {
+                        await store.EnsureSchemaAsync(stoppingToken);
+                        schemaReady = true;
+                    }
 
-                var written = await DrainOnceAsync(stoppingToken);
-                failureDelay = TimeSpan.Zero;
-                if (written > 0)
+                    ready ??= await ReadAsync(stoppingToken);
+                    if (writing is { } previous)
+                    {
+                        writing = null;
+                        await previous; // a failure lands below, and the entries just read are written after the back-off
+                    }
+
+                    failureDelay = TimeSpan.Zero;
+                    if (ready.Entries.Count > 0)
+                    {
+                        writing = WriteAsync(ready, stoppingToken);
+                        ready = null;
+                        idleDelay = MinimumDelay;
+                        continue;
+                    }
+
+                    ready = null;
+                    await Task.Delay(idleDelay, stoppingToken);
+                    idleDelay = Min(idleDelay * 2, settings.MaxIdleDelay);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
-                    idleDelay = MinimumDelay;
-                    continue;
+                    return;
                 }
-
-                await Task.Delay(idleDelay, stoppingToken);
-                idleDelay = Min(idleDelay * 2, settings.MaxIdleDelay);
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // Unavailable queue or store, or a bug: either way back off and keep the host (and the other workers) running.
+                    var retryAfter = (exception as AnalyticsStoreUnavailableException)?.RetryAfter ?? TimeSpan.Zero;
+                    failureDelay = Min(Max(failureDelay * 2, TimeSpan.FromMilliseconds(100), retryAfter), settings.MaxFailureBackoff);
+                    LogBackingOff(logger, exception, failureDelay.TotalMilliseconds);
+                    await Delay(failureDelay, stoppingToken);
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        }
+        finally
+        {
+            // Entries of a write cut short by shutdown stay pending and are claimed by another worker.
+            if (writing is not null)
             {
-                return;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // Unavailable queue or store, or a bug: either way back off and keep the host (and the other workers) running.
-                var retryAfter = (exception as AnalyticsStoreUnavailableException)?.RetryAfter ?? TimeSpan.Zero;
-                failureDelay = Min(Max(failureDelay * 2, TimeSpan.FromMilliseconds(100), retryAfter), settings.MaxFailureBackoff);
-                LogBackingOff(logger, exception, failureDelay.TotalMilliseconds);
-                await Delay(failureDelay, stoppingToken);
+                await writing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
     }
 
-    /// <summary>One round: claim, read, write, acknowledge. Returns how many entries were written.</summary>
-    public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One round, read then write: claim, read, write, acknowledge. Returns how many entries were written.</summary>
+    public async Task<int> DrainOnceAsync(CancellationToken cancellationToken) =>
+        await WriteAsync(await ReadAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Claims stale entries (dead-lettering those past their deliveries), reads new ones and decodes them.</summary>
+    private async Task<Decoded> ReadAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var entries = new List<QueueEntry>();
@@ -112,6 +143,13 @@ public sealed partial class IngestWorker(
             }
         }
 
+        return new Decoded(decoded);
+    }
+
+    /// <summary>Writes the decoded entries in one call and acknowledges them; on a refusal, isolates the entry at fault.</summary>
+    private async Task<int> WriteAsync(Decoded ready, CancellationToken cancellationToken)
+    {
+        var decoded = ready.Entries;
         if (decoded.Count == 0)
         {
             return 0;
@@ -152,6 +190,9 @@ public sealed partial class IngestWorker(
             return 0;
         }
     }
+
+    /// <summary>Queue entries read and decoded, waiting to be written.</summary>
+    private sealed record Decoded(List<(QueueEntry Entry, List<ApiEvent> Events)> Entries);
 
     private static List<ApiEvent>? Decode(QueueEntry entry) =>
         entry.Batch is { } batch ? ApiEventReader.ForQueuedEvents.ReadQueued(batch.EventsJson.Span, batch.ProjectId) : null;

@@ -57,7 +57,7 @@ public sealed class RedisIngestQueue : IIngestQueue
     public async Task EnqueueAsync(QueuedBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var added = await Guard(() => _redis.Database.ScriptEvaluateAsync(EnqueueScript, [_stream], [_options.Value.MaxQueuedBatches, QueuedBatchCodec.Encode(batch)]));
+        var added = await Guard(() => _redis.Database.ScriptEvaluateAsync(EnqueueScript, [_stream], [_options.Value.MaxQueuedBatches, QueuedBatchCodec.Encode(batch, compress: true)]));
         if (added.IsNull)
         {
             throw new IngestQueueUnavailableException($"The ingestion stream holds {_options.Value.MaxQueuedBatches} batches, its limit; the workers are behind.");
@@ -118,7 +118,7 @@ public sealed class RedisIngestQueue : IIngestQueue
     public Task DeadLetterAsync(QueueEntry entry, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var body = entry.Batch is null ? [] : QueuedBatchCodec.Encode(entry.Batch);
+        var body = entry.Batch is null ? [] : QueuedBatchCodec.Encode(entry.Batch, compress: true);
         return Guard(() => _redis.Database.ScriptEvaluateAsync(DeadLetterScript, [_stream, _dead], [Group, entry.Id, body, reason, MaxDeadLetters]));
     }
 

@@ -25,4 +25,6 @@ var state = new SessionState();
 state.Apply(SyntheticInput.HandSession(seed: 1, events: 10_000));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Session state after {state.Integrity.Events} events: {state.Serialize().Length} bytes"));
 
-BenchmarkSwitcher.FromAssembly(typeof(TrustScoringBenchmarks).Assembly).Run(args);
+// In process: BenchmarkDotNet's generated child project cannot restore the ASP.NET Core packages from this
+// machine's feed, and the in-process toolchain measures the same JIT-optimised code.
+BenchmarkSwitcher.FromAssembly(typeof(TrustScoringBenchmarks).Assembly).Run(args.Contains("--inProcess") ? args : [.. args, "--inProcess"]);
