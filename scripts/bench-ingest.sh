@@ -9,12 +9,16 @@
 # paths at full optimisation before the measured run; a freshly started .NET server is several times slower.
 # BENCH_WORKERS=0 runs (b) without draining, to tell the endpoint's cost from the workers'.
 # BENCH_ONLY=b (or any of a, b, c) runs only those parts.
+# After (b) at full speed, (b) runs again paced (16 connections, each pausing so that together they offer about
+# BENCH_PACED_RPS requests/s before their own latency, default 1800; empty to skip) to show a rate at which
+# draining keeps up on this host: the backlog, sampled each second, must stay flat.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-20s}"
 CONNECTIONS="${2:-32}"
 WARMUP="${BENCH_WARMUP:-10s}"
 ONLY="${BENCH_ONLY:-abc}"
+PACED_RPS="${BENCH_PACED_RPS-1800}"
 WORK="$(mktemp -d /tmp/sentinel-bench-XXXXXX)"
 chmod 755 "$WORK"  # the postgres user must reach its data folder
 PIDS=()
@@ -67,14 +71,17 @@ wrk.method = "POST"
 local f = io.open("$WORK/payload.json", "r"); wrk.body = f:read("*a"); f:close()
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("SENTINEL_KEY")
+-- Paced runs: each connection waits this long between requests (0: as fast as the server answers).
+local pause = tonumber(os.getenv("PAUSE_MS") or "0")
+function delay() return pause end
 LUA
 
 warm_up() { SENTINEL_KEY="${KEY:-none}" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/post.lua" "$1" >/dev/null; }
 
 # wrk's output -> "rps p50 p99 non2xx"
-run_wrk() {
+run_wrk() { # url [connections]
   local url="$1" out
-  out=$(SENTINEL_KEY="${KEY:-none}" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/post.lua" "$url")
+  out=$(SENTINEL_KEY="${KEY:-none}" wrk -t2 -c"${2:-$CONNECTIONS}" -d"$DURATION" --latency -s "$WORK/post.lua" "$url")
   echo "$out" >"$WORK/wrk-last.txt"
   local rps p50 p99 non2xx
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
@@ -147,6 +154,16 @@ if wants b; then
   DRAIN_RATE=$(echo "$ACCEPTED*100/($T1-$T0)" | bc)
   TAIL=$(echo "$T1-$T_END_LOAD" | bc)
   ROWS=$(curl -s "http://127.0.0.1:$CH_HTTP/?database=bench" --data-binary "SELECT count() FROM api_events")
+
+  # (b) paced: an offered load the workers can keep up with on the same host; the backlog must stay flat.
+  if [ -n "$PACED_RPS" ]; then
+    ( while true; do stream_length 2>/dev/null; sleep 1; done ) >"$WORK/paced-backlog.txt" &
+    SAMPLER=$!
+    read -r P_RPS P_P50 P_P99 P_NON <<<"$(KEY=$KEY PAUSE_MS=$((16000 / PACED_RPS)) run_wrk "http://127.0.0.1:$PORT/v1/events/batch" 16)"
+    P_BACKLOG_AT_END=$(stream_length)
+    kill "$SAMPLER" 2>/dev/null || true
+    P_MAX_BACKLOG=$(sort -n "$WORK/paced-backlog.txt" | tail -1)
+  fi
 fi
 
 if wants c; then
@@ -170,6 +187,10 @@ wants a && wants b && printf "(b) vs (a): %.0f%% of the baseline's events/s (tar
 if wants b; then
   echo "(b) drain into ClickHouse: $ACCEPTED batches ($((ACCEPTED*100)) events) drained at $DRAIN_RATE events/s from load start to empty stream;"
   echo "    backlog: max $MAX_BACKLOG batches during load, $BACKLOG_AT_END at load end, empty ${TAIL}s after load end; rows in ClickHouse (deduplicated ids: the payload repeats): $ROWS"
+  if [ -n "$PACED_RPS" ]; then
+    report "(b) paced: 16 conns, $((16000 / PACED_RPS)) ms pauses" "$P_RPS" "$P_P50" "$P_P99" "$P_NON"
+    echo "    backlog while paced: max $P_MAX_BACKLOG batches, $P_BACKLOG_AT_END at load end (samples each second: $(tr '\n' ' ' <"$WORK/paced-backlog.txt"))"
+  fi
 fi
 [ -n "${PROFILER:-}" ] && { wait "$PROFILER" || true; }
 if [ -s "$WORK/top.txt" ]; then echo "== (b) CPU by process during the run"; cat "$WORK/top.txt"; fi
