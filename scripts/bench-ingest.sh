@@ -25,7 +25,7 @@ PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -f "$WORK/pg/data/postmaster.pid" ] && runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1 || true
-  [ -f "$WORK/prod.log" ] && grep DRAIN "$WORK/prod.log" | tail -30 > /tmp/drain.log; rm -rf "$WORK"
+  rm -rf "$WORK"
 }
 trap cleanup EXIT
 
