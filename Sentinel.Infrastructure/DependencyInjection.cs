@@ -90,6 +90,7 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyUsage>();
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<FailedKeyAttempts>();
         services.AddHostedService<ApiKeyUsageFlusher>();
     }
 

@@ -22,6 +22,12 @@ public sealed class IngestOptions
     /// <summary>How long a host trusts its cached copy of a key; the bound on how long a revoked key still works.</summary>
     public TimeSpan KeyCacheLifetime { get; set; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// Failed key attempts per client address and minute on one host; past it, keys the host has not cached get 429.
+    /// Behind a proxy, configure ForwardedHeaders' known proxies, or the address is whatever the client claims.
+    /// </summary>
+    public int FailedKeyAttemptsPerMinute { get; set; } = 30;
+
     public TimeSpan KeyUsageFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Accepted clock skew of event timestamps into the future.</summary>

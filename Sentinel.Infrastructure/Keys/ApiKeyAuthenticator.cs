@@ -15,6 +15,9 @@ namespace Sentinel.Infrastructure.Keys;
 /// </summary>
 public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCache cache, ApiKeyUsage usage, TimeProvider time, IOptions<IngestOptions> options)
 {
+    /// <summary>Whether checking <paramref name="token"/> would be answered from this host's cache, without a database read.</summary>
+    public bool IsCached(string? token) => ApiKeyToken.TryParse(token, out _, out var prefix) && cache.TryGetValue(CacheKey(prefix), out _);
+
     public async ValueTask<ApiKeyIdentity?> AuthenticateAsync(string? token, CancellationToken cancellationToken)
     {
         if (!ApiKeyToken.TryParse(token, out _, out var prefix))
@@ -23,7 +26,7 @@ public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCach
         }
 
         var key = await cache.GetOrCreateAsync(
-            "apikey:" + prefix,
+            CacheKey(prefix),
             async entry =>
             {
                 entry.AbsoluteExpirationRelativeToNow = options.Value.KeyCacheLifetime;
@@ -41,4 +44,6 @@ public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCach
         usage.Record(key.Id, now);
         return new ApiKeyIdentity(key.Id, key.ProjectId, key.Kind);
     }
+
+    private static string CacheKey(string prefix) => "apikey:" + prefix;
 }

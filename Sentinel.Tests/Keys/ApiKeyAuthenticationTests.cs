@@ -53,6 +53,40 @@ public sealed class ApiKeyAuthenticationTests
     }
 
     [Fact]
+    public async Task AnAddressGuessingKeys_Gets429_WhileCachedKeysAndOtherAddressesStillWork()
+    {
+        await using var app = SentinelApp.Embedded(settings: new Dictionary<string, string?> { ["Ingest:FailedKeyAttemptsPerMinute"] = "3" }).Start();
+        var project = await app.CreateProjectAsync("Shop");
+        var valid = await app.CreateKeyAsync(project.Id);
+        using var client = app.CreateClient();
+        var body = TestEvents.Body(TestEvents.Generate(1, 1, Now));
+        Task<HttpResponseMessage> Send(string key, string address)
+        {
+            var request = TestEvents.Request(key, body);
+            request.Headers.Add("X-Forwarded-For", address);
+            return client.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, (await Send(valid, "198.51.100.1")).StatusCode);
+        var guesses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            guesses.Add((await Send(ApiKeyToken.Generate(ApiKeyKind.Ingest).Token, "198.51.100.1")).StatusCode);
+        }
+
+        var refused = await Send(ApiKeyToken.Generate(ApiKeyKind.Ingest).Token, "198.51.100.1");
+        var cachedKey = await Send(valid, "198.51.100.1");
+        var otherAddress = await Send(ApiKeyToken.Generate(ApiKeyKind.Ingest).Token, "198.51.100.2");
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], guesses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("60", refused.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Accepted, cachedKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherAddress.StatusCode);
+    }
+
+    [Fact]
     public async Task ARevokedKey_StopsWorkingWithinFiveSeconds_OnEveryHost()
     {
         // Two hosts sharing one database, each with its own key cache, both having just used the key.

@@ -10,12 +10,14 @@ namespace Sentinel.Web.Ingestion;
 /// <summary>
 /// Authenticates /v1 requests by project key: <c>Authorization: Bearer snt_...</c> (or <c>X-Api-Key</c>). A failed
 /// or missing key answers 401 as ProblemDetails; the reason stays vague on purpose (no oracle for key guessing).
+/// An address with too many failures in a minute gets 429 for keys this host has not cached (<see cref="FailedKeyAttempts"/>).
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyAuthenticator authenticator,
+    FailedKeyAttempts failedAttempts,
     IProblemDetailsService problemDetails)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -23,6 +25,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string ProjectClaim = "sentinel:project";
     public const string KeyClaim = "sentinel:key";
     public const string KindClaim = "sentinel:key_kind";
+    private const string TooManyFailures = "sentinel:too_many_key_failures";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -32,9 +35,17 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        var client = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (failedAttempts.IsBlocked(client) && !authenticator.IsCached(token))
+        {
+            Context.Items[TooManyFailures] = true;
+            return AuthenticateResult.Fail("Too many failed key attempts from this address.");
+        }
+
         var identity = await authenticator.AuthenticateAsync(token, Context.RequestAborted);
         if (identity is null)
         {
+            failedAttempts.RecordFailure(client);
             return AuthenticateResult.Fail("Unknown, revoked or expired key.");
         }
 
@@ -50,6 +61,23 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(TooManyFailures))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)FailedKeyAttempts.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await problemDetails.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = Context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many failed key attempts.",
+                    Detail = "This address sent too many unknown, revoked or expired keys; retry after the Retry-After delay with a valid key.",
+                },
+            });
+            return;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         await problemDetails.WriteAsync(new ProblemDetailsContext
