@@ -11,6 +11,7 @@ public static class ApiEventLimits
     public const int EnvironmentMaxLength = 64;
     public const int ConsumerIdMaxLength = 128;
     public const int UserAgentMaxLength = 512;
+    public const int IpMaxLength = 45;
     public const int SdkFieldMaxLength = 64;
     public const int ErrorMaxLength = 2048;
     public const int MaxHeaders = 64;

@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Sentinel.Domain.Analytics;
+
+/// <summary>The checks of each field of an event: its JSON type, limits and format, and the value kept when asked.</summary>
+public sealed partial class ApiEventReader
+{
+    private const long MaxUnixMilliseconds = 253402300799999; // 9999-12-31T23:59:59.999Z
+    private const int MaxTimestampLength = 64;
+
+    private void ReadField(ReadOnlySpan<byte> source, ref Utf8JsonReader json, EventField field, ref EventFaults faults, bool keep, ref EventValues values)
+    {
+        var name = EventFields.Name(field);
+        switch (field)
+        {
+            case EventField.Id:
+                values.Id = RequiredText(ref json, ref faults, name, ApiEventLimits.IdMaxLength, keep);
+                break;
+            case EventField.Timestamp:
+                values.Timestamp = ReadTimestamp(ref json, ref faults) ?? default;
+                break;
+            case EventField.Method:
+                if (JsonTokens.TryText(ref json, ref faults, name, ApiEventLimits.MethodMaxLength, out var method) && JsonTokens.NotEmpty(method, ref faults, name))
+                {
+                    if (!JsonTokens.IsUpperAscii(method))
+                    {
+                        faults.Fail(name, "must be an upper-case HTTP method such as GET.");
+                    }
+
+                    values.Method = keep ? Encoding.UTF8.GetString(method) : null;
+                }
+
+                break;
+            case EventField.Host:
+                values.Host = RequiredText(ref json, ref faults, name, ApiEventLimits.HostMaxLength, keep);
+                break;
+            case EventField.Path:
+                if (JsonTokens.TryText(ref json, ref faults, name, ApiEventLimits.PathMaxLength, out var path) && JsonTokens.NotEmpty(path, ref faults, name))
+                {
+                    if (path[0] != (byte)'/')
+                    {
+                        faults.Fail(name, "must start with '/'.");
+                    }
+
+                    values.Path = keep ? Encoding.UTF8.GetString(path) : null;
+                }
+
+                break;
+            case EventField.Route:
+                values.Route = OptionalText(ref json, ref faults, name, ApiEventLimits.RouteMaxLength, keep);
+                break;
+            case EventField.Status:
+                if (JsonTokens.Number(ref json, ref faults, name, 100, 599) is { } status)
+                {
+                    if (status != Math.Floor(status))
+                    {
+                        faults.Fail(name, "must be a whole number.");
+                    }
+
+                    values.Status = (int)status;
+                }
+
+                break;
+            case EventField.DurationMs:
+                values.DurationMs = JsonTokens.Number(ref json, ref faults, name, 0, ApiEventLimits.MaxDurationMs) ?? 0;
+                break;
+            case EventField.RequestBytes:
+                values.RequestBytes = (long)(JsonTokens.Number(ref json, ref faults, name, 0, long.MaxValue) ?? 0);
+                break;
+            case EventField.ResponseBytes:
+                values.ResponseBytes = (long)(JsonTokens.Number(ref json, ref faults, name, 0, long.MaxValue) ?? 0);
+                break;
+            case EventField.Environment:
+                if (JsonTokens.TryText(ref json, ref faults, name, ApiEventLimits.EnvironmentMaxLength, out var environment))
+                {
+                    if (environment.IsEmpty || !JsonTokens.IsEnvironmentName(environment))
+                    {
+                        faults.Fail(name, "may only contain letters, digits, '-', '_' and '.'.");
+                    }
+
+                    values.Environment = keep ? Encoding.UTF8.GetString(environment) : null;
+                }
+
+                break;
+            case EventField.Ip:
+                if (JsonTokens.TryText(ref json, ref faults, name, ApiEventLimits.IpMaxLength, out var ip))
+                {
+                    if (!ip.IsEmpty && !JsonTokens.IsIpAddress(ip))
+                    {
+                        faults.Fail(name, "must be an IPv4 or IPv6 address.");
+                    }
+
+                    values.Ip = keep ? Encoding.UTF8.GetString(ip) : null;
+                }
+
+                break;
+            case EventField.Sdk:
+                ReadSdk(ref json, ref faults, keep, ref values);
+                break;
+            case EventField.Headers:
+                values.HeadersJson = ReadHeaders(source, ref json, ref faults, keep);
+                break;
+            case EventField.ConsumerId:
+                values.ConsumerId = OptionalText(ref json, ref faults, name, ApiEventLimits.ConsumerIdMaxLength, keep);
+                break;
+            case EventField.UserAgent:
+                values.UserAgent = OptionalText(ref json, ref faults, name, ApiEventLimits.UserAgentMaxLength, keep);
+                break;
+            case EventField.Error:
+                values.Error = OptionalText(ref json, ref faults, name, ApiEventLimits.ErrorMaxLength, keep);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private DateTime? ReadTimestamp(ref Utf8JsonReader json, ref EventFaults faults)
+    {
+        const string Name = "timestamp";
+        DateTime timestamp;
+        if (json.TokenType == JsonTokenType.Number && json.TryGetInt64(out var unixMs))
+        {
+            if (unixMs is < 0 or > MaxUnixMilliseconds)
+            {
+                faults.Fail(Name, "is out of range.");
+                return null;
+            }
+
+            timestamp = DateTime.UnixEpoch.AddMilliseconds(unixMs);
+        }
+        else if (json.TokenType != JsonTokenType.String || !TryParseTimestamp(ref json, out timestamp))
+        {
+            faults.Fail(Name, "must be an ISO 8601 date-time or Unix milliseconds.");
+            return null;
+        }
+
+        if (maxFutureSkew != TimeSpan.MaxValue && timestamp > utcNow + maxFutureSkew)
+        {
+            faults.Fail(Name, $"is more than {maxFutureSkew.TotalMinutes:0} minutes in the future.");
+            return null;
+        }
+
+        if (maxAge != TimeSpan.MaxValue && timestamp < utcNow - maxAge)
+        {
+            faults.Fail(Name, $"is older than {maxAge.TotalDays:0} days.");
+            return null;
+        }
+
+        return timestamp;
+    }
+
+    /// <summary>
+    /// ISO 8601 in UTC ("...Z", what the SDKs send) takes the reader's allocation-free parser; anything else takes
+    /// the lenient parser, which reads a missing offset as UTC.
+    /// </summary>
+    private static bool TryParseTimestamp(ref Utf8JsonReader json, out DateTime timestamp)
+    {
+        timestamp = default;
+        if (!json.ValueIsEscaped && json.ValueSpan is [.., (byte)'Z'] && json.TryGetDateTimeOffset(out var utc))
+        {
+            timestamp = utc.UtcDateTime;
+            return true;
+        }
+
+        var text = JsonTokens.Unescaped(ref json);
+        if (text.Length > MaxTimestampLength || !Utf8.IsValid(text))
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[MaxTimestampLength];
+        var length = Encoding.UTF8.GetChars(text, chars);
+        if (!DateTimeOffset.TryParse(chars[..length], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return false;
+        }
+
+        timestamp = parsed.UtcDateTime;
+        return true;
+    }
+
+    private static void ReadSdk(ref Utf8JsonReader json, ref EventFaults faults, bool keep, ref EventValues values)
+    {
+        if (json.TokenType != JsonTokenType.StartObject)
+        {
+            faults.Fail("sdk", "must be an object with name and version.");
+            return;
+        }
+
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var isName = json.ValueTextEquals("name"u8);
+            var isVersion = !isName && json.ValueTextEquals("version"u8);
+            json.Read();
+            if (isName)
+            {
+                values.SdkName = OptionalText(ref json, ref faults, "sdk.name", ApiEventLimits.SdkFieldMaxLength, keep);
+            }
+            else if (isVersion)
+            {
+                values.SdkVersion = OptionalText(ref json, ref faults, "sdk.version", ApiEventLimits.SdkFieldMaxLength, keep);
+            }
+
+            json.Skip();
+        }
+    }
+
+    /// <summary>Headers are stored as the JSON object the SDK sent (it masks secrets before sending).</summary>
+    private static string? ReadHeaders(ReadOnlySpan<byte> source, ref Utf8JsonReader json, ref EventFaults faults, bool keep)
+    {
+        if (json.TokenType != JsonTokenType.StartObject)
+        {
+            faults.Fail("headers", "must be an object of header names to string values.");
+            return null;
+        }
+
+        var start = (int)json.TokenStartIndex;
+        var count = 0;
+        var failed = false;
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = json.ValueSpan;
+            json.Read();
+            count++;
+            if (!failed && (json.TokenType != JsonTokenType.String || !JsonTokens.FitsText(JsonTokens.Unescaped(ref json), ApiEventLimits.HeaderValueMaxLength)))
+            {
+                faults.Fail($"headers.{Encoding.UTF8.GetString(name)}", $"must be a string of at most {ApiEventLimits.HeaderValueMaxLength} characters.");
+                failed = true;
+            }
+
+            json.Skip();
+        }
+
+        if (failed)
+        {
+            return null;
+        }
+
+        if (count > ApiEventLimits.MaxHeaders)
+        {
+            faults.Fail("headers", $"has more than {ApiEventLimits.MaxHeaders} entries.");
+            return null;
+        }
+
+        return keep && count > 0 ? Encoding.UTF8.GetString(source[start..(int)json.BytesConsumed]) : null;
+    }
+
+    private static string? RequiredText(ref Utf8JsonReader json, ref EventFaults faults, string name, int maxLength, bool keep) =>
+        JsonTokens.TryText(ref json, ref faults, name, maxLength, out var text) && JsonTokens.NotEmpty(text, ref faults, name) && keep ? Encoding.UTF8.GetString(text) : null;
+
+    private static string? OptionalText(ref Utf8JsonReader json, ref EventFaults faults, string name, int maxLength, bool keep) =>
+        JsonTokens.TryText(ref json, ref faults, name, maxLength, out var text) && keep ? Encoding.UTF8.GetString(text) : null;
+}
