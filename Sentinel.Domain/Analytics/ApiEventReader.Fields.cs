@@ -23,31 +23,15 @@ public sealed partial class ApiEventReader
                 values.Timestamp = ReadTimestamp(ref json, ref faults) ?? default;
                 break;
             case EventField.Method:
-                if (JsonTokens.TryText(ref json, ref faults, name, ApiEventLimits.MethodMaxLength, out var method) && JsonTokens.NotEmpty(method, ref faults, name))
-                {
-                    if (!JsonTokens.IsUpperAscii(method))
-                    {
-                        faults.Fail(name, "must be an upper-case HTTP method such as GET.");
-                    }
-
-                    values.Method = keep ? Encoding.UTF8.GetString(method) : null;
-                }
-
+                values.Method = RequiredText(ref json, ref faults, name, ApiEventLimits.MethodMaxLength, keep, static method =>
+                    JsonTokens.IsUpperAscii(method) ? null : "must be an upper-case HTTP method such as GET.");
                 break;
             case EventField.Host:
                 values.Host = RequiredText(ref json, ref faults, name, ApiEventLimits.HostMaxLength, keep);
                 break;
             case EventField.Path:
-                if (JsonTokens.TryText(ref json, ref faults, name, ApiEventLimits.PathMaxLength, out var path) && JsonTokens.NotEmpty(path, ref faults, name))
-                {
-                    if (path[0] != (byte)'/')
-                    {
-                        faults.Fail(name, "must start with '/'.");
-                    }
-
-                    values.Path = keep ? Encoding.UTF8.GetString(path) : null;
-                }
-
+                values.Path = RequiredText(ref json, ref faults, name, ApiEventLimits.PathMaxLength, keep, static path =>
+                    path[0] == (byte)'/' ? null : "must start with '/'.");
                 break;
             case EventField.Route:
                 values.Route = OptionalText(ref json, ref faults, name, ApiEventLimits.RouteMaxLength, keep);
@@ -74,28 +58,12 @@ public sealed partial class ApiEventReader
                 values.ResponseBytes = (long)(JsonTokens.Number(ref json, ref faults, name, 0, long.MaxValue) ?? 0);
                 break;
             case EventField.Environment:
-                if (JsonTokens.TryText(ref json, ref faults, name, ApiEventLimits.EnvironmentMaxLength, out var environment))
-                {
-                    if (environment.IsEmpty || !JsonTokens.IsEnvironmentName(environment))
-                    {
-                        faults.Fail(name, "may only contain letters, digits, '-', '_' and '.'.");
-                    }
-
-                    values.Environment = keep ? Encoding.UTF8.GetString(environment) : null;
-                }
-
+                values.Environment = OptionalText(ref json, ref faults, name, ApiEventLimits.EnvironmentMaxLength, keep, static environment =>
+                    !environment.IsEmpty && JsonTokens.IsEnvironmentName(environment) ? null : "may only contain letters, digits, '-', '_' and '.'.");
                 break;
             case EventField.Ip:
-                if (JsonTokens.TryText(ref json, ref faults, name, ApiEventLimits.IpMaxLength, out var ip))
-                {
-                    if (!ip.IsEmpty && !JsonTokens.IsIpAddress(ip))
-                    {
-                        faults.Fail(name, "must be an IPv4 or IPv6 address.");
-                    }
-
-                    values.Ip = keep ? Encoding.UTF8.GetString(ip) : null;
-                }
-
+                values.Ip = OptionalText(ref json, ref faults, name, ApiEventLimits.IpMaxLength, keep, static ip =>
+                    ip.IsEmpty || JsonTokens.IsIpAddress(ip) ? null : "must be an IPv4 or IPv6 address.");
                 break;
             case EventField.Sdk:
                 ReadSdk(ref json, ref faults, keep, ref values);
@@ -248,9 +216,29 @@ public sealed partial class ApiEventReader
         return keep && count > 0 ? Encoding.UTF8.GetString(source[start..(int)json.BytesConsumed]) : null;
     }
 
-    private static string? RequiredText(ref Utf8JsonReader json, ref EventFaults faults, string name, int maxLength, bool keep) =>
-        JsonTokens.TryText(ref json, ref faults, name, maxLength, out var text) && JsonTokens.NotEmpty(text, ref faults, name) && keep ? Encoding.UTF8.GetString(text) : null;
+    private static string? RequiredText(ref Utf8JsonReader json, ref EventFaults faults, string name, int maxLength, bool keep, TextRule? rule = null) =>
+        Text(ref json, ref faults, name, maxLength, keep, required: true, rule);
 
-    private static string? OptionalText(ref Utf8JsonReader json, ref EventFaults faults, string name, int maxLength, bool keep) =>
-        JsonTokens.TryText(ref json, ref faults, name, maxLength, out var text) && keep ? Encoding.UTF8.GetString(text) : null;
+    private static string? OptionalText(ref Utf8JsonReader json, ref EventFaults faults, string name, int maxLength, bool keep, TextRule? rule = null) =>
+        Text(ref json, ref faults, name, maxLength, keep, required: false, rule);
+
+    /// <summary>A string field: its type, length and (when required) presence, then its own rule; the string only when kept.</summary>
+    private static string? Text(ref Utf8JsonReader json, ref EventFaults faults, string name, int maxLength, bool keep, bool required, TextRule? rule)
+    {
+        if (!JsonTokens.TryText(ref json, ref faults, name, maxLength, out var text) || (required && !JsonTokens.NotEmpty(text, ref faults, name)))
+        {
+            return null;
+        }
+
+        if (rule?.Invoke(text) is { } reason)
+        {
+            faults.Fail(name, reason);
+            return null;
+        }
+
+        return keep ? Encoding.UTF8.GetString(text) : null;
+    }
+
+    /// <summary>A field's own check on its UTF-8 text: null when it passes, else the reason.</summary>
+    private delegate string? TextRule(ReadOnlySpan<byte> text);
 }

@@ -73,21 +73,16 @@ internal static class EventRows
             e.ProjectId.TryFormat(guid, out _);
             WriteString(buffer, guid);
             WriteString(buffer, e.Id);
-            BinaryPrimitives.WriteUInt32LittleEndian(buffer.GetSpan(4), (uint)UnixTime.Seconds(e.Timestamp));
-            buffer.Advance(4);
+            WriteUInt32(buffer, (uint)UnixTime.Seconds(e.Timestamp));
             WriteString(buffer, e.Environment);
             WriteString(buffer, e.Method);
             WriteString(buffer, e.Host);
             WriteString(buffer, e.Path);
             WriteString(buffer, e.Route);
-            BinaryPrimitives.WriteUInt16LittleEndian(buffer.GetSpan(2), (ushort)e.Status);
-            buffer.Advance(2);
-            BinaryPrimitives.WriteDoubleLittleEndian(buffer.GetSpan(8), e.DurationMs);
-            buffer.Advance(8);
-            BinaryPrimitives.WriteUInt64LittleEndian(buffer.GetSpan(8), (ulong)e.RequestBytes);
-            buffer.Advance(8);
-            BinaryPrimitives.WriteUInt64LittleEndian(buffer.GetSpan(8), (ulong)e.ResponseBytes);
-            buffer.Advance(8);
+            WriteUInt16(buffer, (ushort)e.Status);
+            WriteUInt64(buffer, BitConverter.DoubleToUInt64Bits(e.DurationMs));
+            WriteUInt64(buffer, (ulong)e.RequestBytes);
+            WriteUInt64(buffer, (ulong)e.ResponseBytes);
             WriteString(buffer, e.ConsumerId);
             WriteString(buffer, e.Ip);
             WriteString(buffer, e.UserAgent);
@@ -98,6 +93,25 @@ internal static class EventRows
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteUInt16(ArrayBufferWriter<byte> buffer, ushort value)
+    {
+        BinaryPrimitives.WriteUInt16LittleEndian(buffer.GetSpan(2), value);
+        buffer.Advance(2);
+    }
+
+    private static void WriteUInt32(ArrayBufferWriter<byte> buffer, uint value)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer.GetSpan(4), value);
+        buffer.Advance(4);
+    }
+
+    /// <summary>Also Float64: ClickHouse stores it as its IEEE 754 bits, little-endian.</summary>
+    private static void WriteUInt64(ArrayBufferWriter<byte> buffer, ulong value)
+    {
+        BinaryPrimitives.WriteUInt64LittleEndian(buffer.GetSpan(8), value);
+        buffer.Advance(8);
     }
 
     private static void WriteString(ArrayBufferWriter<byte> buffer, ReadOnlySpan<char> text)

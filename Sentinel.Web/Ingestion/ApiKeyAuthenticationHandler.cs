@@ -59,53 +59,37 @@ internal sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(claims), SchemeName));
     }
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         if (Context.Items.ContainsKey(TooManyFailures))
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = ((int)FailedKeyAttempts.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await problemDetails.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = Context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Title = "Too many failed key attempts.",
-                    Detail = "This address sent too many unknown, revoked or expired keys; retry after the Retry-After delay with a valid key.",
-                },
-            });
-            return;
+            return WriteProblemAsync(
+                StatusCodes.Status429TooManyRequests,
+                "Too many failed key attempts.",
+                "This address sent too many unknown, revoked or expired keys; retry after the Retry-After delay with a valid key.");
         }
 
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        await problemDetails.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "A valid project key is required.",
-                Detail = TokenFrom(Request) is null
-                    ? "Send the project's key as 'Authorization: Bearer <key>'."
-                    : "The key is unknown, revoked or expired.",
-            },
-        });
+        return WriteProblemAsync(
+            StatusCodes.Status401Unauthorized,
+            "A valid project key is required.",
+            TokenFrom(Request) is null ? "Send the project's key as 'Authorization: Bearer <key>'." : "The key is unknown, revoked or expired.");
     }
 
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(
+            StatusCodes.Status403Forbidden,
+            "This kind of key cannot be used here.",
+            "Use the project's ingest key for /v1/events, the publishable key for /v1/trust/events and the secret key for /v1/trust/sessions.");
+
+    private async Task WriteProblemAsync(int status, string title, string detail)
     {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
+        Response.StatusCode = status;
         await problemDetails.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Title = "This kind of key cannot be used here.",
-                Detail = "Use the project's ingest key for /v1/events, the publishable key for /v1/trust/events and the secret key for /v1/trust/sessions.",
-            },
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
     }
 
