@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -79,7 +78,7 @@ internal static class EventsBatchEndpoint
             var batch = reader.CheckBatch(body.Bytes, settings.MaxEventsPerBatch);
             if (Refusal(batch, settings) is { } refusal)
             {
-                metrics.EventsIngested(0, batch.Rejected);
+                metrics.EventsIngested(0, batch.Count);
                 return refusal;
             }
 
