@@ -94,18 +94,16 @@ public static class DependencyInjection
         services.AddHostedService<ApiKeyUsageFlusher>();
     }
 
-    /// <summary>The queue and rate limiter (Redis when configured, in-process otherwise), the analytics store and the workers.</summary>
+    /// <summary>The queue with its per-key rate (Redis when configured, in-process otherwise), the analytics store and the workers.</summary>
     private static void AddIngestion(IHostApplicationBuilder builder, IServiceCollection services, bool useRedis)
     {
         if (useRedis)
         {
             services.AddSingleton<IIngestQueue, RedisIngestQueue>();
-            services.AddSingleton<IIngestRateLimiter, RedisIngestRateLimiter>();
         }
         else
         {
             services.AddSingleton<IIngestQueue, InProcessIngestQueue>();
-            services.AddSingleton<IIngestRateLimiter, InProcessIngestRateLimiter>();
         }
 
         var analytics = builder.Configuration.GetSection(AnalyticsOptions.Section).Get<AnalyticsOptions>() ?? new AnalyticsOptions();

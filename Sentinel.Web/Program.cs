@@ -9,6 +9,7 @@ builder.AddSentinelInfrastructure();
 builder.AddSentinelHosting();
 builder.AddPortal();
 builder.AddApiKeyAuthentication();
+builder.AddEventsBatch();
 
 var app = builder.Build();
 

@@ -8,8 +8,13 @@ namespace Sentinel.Infrastructure.Ingestion;
 /// </summary>
 public interface IIngestQueue
 {
+    /// <summary>
+    /// Counts the batch against its key's <see cref="Configuration.IngestOptions.BatchesPerKeyPerSecond"/> and, when
+    /// within it, queues the batch, in one step (in Redis one script, so ingestion costs one round trip and the limit
+    /// holds across hosts). Null when queued; otherwise nothing was queued and this is how long the key should wait.
+    /// </summary>
     /// <exception cref="IngestQueueUnavailableException">The queue cannot take the batch now (down or full).</exception>
-    Task EnqueueAsync(QueuedBatch batch, CancellationToken cancellationToken);
+    Task<TimeSpan?> EnqueueAsync(QueuedBatch batch, Guid keyId, CancellationToken cancellationToken);
 
     /// <summary>Entries never delivered before, now delivered to <paramref name="consumer"/>.</summary>
     Task<IReadOnlyList<QueueEntry>> ReadNewAsync(string consumer, int count, CancellationToken cancellationToken);

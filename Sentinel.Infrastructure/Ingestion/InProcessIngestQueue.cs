@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Sentinel.Infrastructure.Configuration;
 
@@ -6,9 +7,10 @@ namespace Sentinel.Infrastructure.Ingestion;
 /// <summary>
 /// The embedded mode's queue: the semantics of a Redis stream with a consumer group (pending entries, idle claims,
 /// delivery counts, dead letters) inside the process. It does not survive a restart of the host; that is the
-/// trade-off of the nothing-to-install mode, and the README says so.
+/// trade-off of the nothing-to-install mode, and the README says so. The per-key rate is a fixed one-second window
+/// in this process (there is one host).
 /// </summary>
-public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimeProvider time) : IIngestQueue
+public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimeProvider time) : IIngestQueue, IDisposable
 {
     private const int MaxDeadLetters = 10_000;
     private readonly Lock _lock = new();
@@ -16,11 +18,27 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
     private readonly Queue<long> _undelivered = new();
     private readonly Dictionary<long, Delivery> _pending = [];
     private readonly Queue<(QueueEntry Entry, string Reason)> _dead = new();
+    private readonly PartitionedRateLimiter<Guid> _rate = PartitionedRateLimiter.Create<Guid, Guid>(keyId =>
+        RateLimitPartition.GetFixedWindowLimiter(keyId, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, options.Value.BatchesPerKeyPerSecond),
+            Window = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+        }));
+
     private long _nextId;
 
-    public Task EnqueueAsync(QueuedBatch batch, CancellationToken cancellationToken)
+    public Task<TimeSpan?> EnqueueAsync(QueuedBatch batch, Guid keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        using (var lease = _rate.AttemptAcquire(keyId))
+        {
+            if (!lease.IsAcquired)
+            {
+                return Task.FromResult<TimeSpan?>(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1));
+            }
+        }
+
         lock (_lock)
         {
             if (_entries.Count >= options.Value.MaxQueuedBatches)
@@ -33,7 +51,7 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
             _undelivered.Enqueue(id);
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult<TimeSpan?>(null);
     }
 
     public Task<IReadOnlyList<QueueEntry>> ReadNewAsync(string consumer, int count, CancellationToken cancellationToken)
@@ -123,4 +141,6 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed record Delivery(string Consumer, DateTimeOffset At, long Count);
+
+    public void Dispose() => _rate.Dispose();
 }

@@ -18,10 +18,15 @@ public sealed class RedisIngestQueue : IIngestQueue
 {
     public const string Group = "workers";
 
+    // The key's count for this second (a fixed one-second window, shared by every host), then the backlog limit.
     private const string EnqueueScript = """
+        local count = redis.call('INCR', KEYS[2])
+        if count == 1 then redis.call('PEXPIRE', KEYS[2], 2000) end
+        if count > tonumber(ARGV[3]) then return 'rate-limited' end
         if redis.call('XLEN', KEYS[1]) >= tonumber(ARGV[1]) then return false end
         return redis.call('XADD', KEYS[1], '*', 'b', ARGV[2])
         """;
+    private const string RateLimited = "rate-limited";
 
     private const string AcknowledgeScript = """
         redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 2))
@@ -37,15 +42,17 @@ public sealed class RedisIngestQueue : IIngestQueue
     private const int MaxDeadLetters = 10_000;
     private readonly RedisConnection _redis;
     private readonly IOptions<IngestOptions> _options;
+    private readonly TimeProvider _time;
     private readonly RedisKey _stream;
     private readonly RedisKey _dead;
     private volatile bool _groupReady;
 
-    public RedisIngestQueue(RedisConnection redis, IOptions<IngestOptions> options)
+    public RedisIngestQueue(RedisConnection redis, IOptions<IngestOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(redis);
         _redis = redis;
         _options = options;
+        _time = time;
         _stream = redis.KeyPrefix + "ingest:events";
         _dead = redis.KeyPrefix + "ingest:dead";
     }
@@ -54,14 +61,22 @@ public sealed class RedisIngestQueue : IIngestQueue
 
     public RedisKey DeadLetterKey => _dead;
 
-    public async Task EnqueueAsync(QueuedBatch batch, CancellationToken cancellationToken)
+    public async Task<TimeSpan?> EnqueueAsync(QueuedBatch batch, Guid keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var added = await Guard(() => _redis.Database.ScriptEvaluateAsync(EnqueueScript, [_stream], [_options.Value.MaxQueuedBatches, QueuedBatchCodec.Encode(batch, compress: true)]));
+        var settings = _options.Value;
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        RedisKey rateKey = $"{_redis.KeyPrefix}rate:{keyId:N}:{now / 1000}";
+        var added = await Guard(() => _redis.Database.ScriptEvaluateAsync(
+            EnqueueScript,
+            [_stream, rateKey],
+            [settings.MaxQueuedBatches, QueuedBatchCodec.Encode(batch, compress: true), settings.BatchesPerKeyPerSecond]));
         if (added.IsNull)
         {
-            throw new IngestQueueUnavailableException($"The ingestion stream holds {_options.Value.MaxQueuedBatches} batches, its limit; the workers are behind.");
+            throw new IngestQueueUnavailableException($"The ingestion stream holds {settings.MaxQueuedBatches} batches, its limit; the workers are behind.");
         }
+
+        return (string?)added == RateLimited ? TimeSpan.FromMilliseconds(1000 - (now % 1000)) : null;
     }
 
     public async Task<IReadOnlyList<QueueEntry>> ReadNewAsync(string consumer, int count, CancellationToken cancellationToken)

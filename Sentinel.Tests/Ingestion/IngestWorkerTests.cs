@@ -25,7 +25,7 @@ public sealed class IngestWorkerTests
             Options.Create(new WorkerOptions { ClaimAfter = TimeSpan.Zero, MaxDeliveries = 3 }),
             new SentinelMetrics(services.GetRequiredService<IMeterFactory>()),
             NullLogger<IngestWorker>.Instance);
-        await queue.EnqueueAsync(new QueuedBatch(Guid.NewGuid(), """[{"id":"a","timestamp":0,"method":"GET","host":"h","path":"/","status":200,"durationMs":1}]"""u8.ToArray()), CancellationToken.None);
+        await queue.EnqueueAsync(new QueuedBatch(Guid.NewGuid(), """[{"id":"a","timestamp":0,"method":"GET","host":"h","path":"/","status":200,"durationMs":1}]"""u8.ToArray()), Guid.NewGuid(), CancellationToken.None);
 
         for (var round = 0; round < 4; round++)
         {

@@ -10,12 +10,19 @@ using Sentinel.Infrastructure.Observability;
 namespace Sentinel.Web.Ingestion;
 
 /// <summary>
-/// <c>POST /v1/events/batch</c>: authenticate the ingest key, rate-limit it, read the body within limits, validate
-/// each event, queue the valid ones and answer 202 with the counts. Nothing is queued unless the whole answer is 202.
+/// <c>POST /v1/events/batch</c>: authenticate the ingest key, read the body within limits, validate each event, then
+/// count the batch against the key's rate and queue the valid events in one step, and answer 202 with the counts.
+/// Nothing is queued unless the whole answer is 202.
 /// </summary>
 internal static class EventsBatchEndpoint
 {
     private const string RetryAfterOnUnavailable = "2";
+
+    public static WebApplicationBuilder AddEventsBatch(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RateLimitedKeys>();
+        return builder;
+    }
 
     public static IEndpointRouteBuilder MapEventsBatch(this IEndpointRouteBuilder endpoints)
     {
@@ -39,7 +46,7 @@ internal static class EventsBatchEndpoint
     private static async Task<IResult> HandleAsync(
         HttpContext context,
         IIngestQueue queue,
-        IIngestRateLimiter rateLimiter,
+        RateLimitedKeys limitedKeys,
         IOptions<IngestOptions> options,
         SentinelMetrics metrics,
         TimeProvider time)
@@ -48,10 +55,10 @@ internal static class EventsBatchEndpoint
         var cancellationToken = context.RequestAborted;
         try
         {
-            if (await rateLimiter.TryAcquireAsync(context.KeyId(), cancellationToken) is { } wait)
+            var keyId = context.KeyId();
+            if (limitedKeys.WaitFor(keyId) is { } wait)
             {
-                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Problem(StatusCodes.Status429TooManyRequests, "Too many batches for this key.", $"The limit is {settings.BatchesPerKeyPerSecond} batches per second per key; retry after the Retry-After delay.");
+                return TooManyBatches(context, wait, settings);
             }
 
             if (!IsJson(context.Request.ContentType))
@@ -82,7 +89,12 @@ internal static class EventsBatchEndpoint
                 return refusal;
             }
 
-            await queue.EnqueueAsync(new QueuedBatch(context.ProjectId(), batch.ValidEventsJson(body.Bytes)), cancellationToken);
+            if (await queue.EnqueueAsync(new QueuedBatch(context.ProjectId(), batch.ValidEventsJson(body.Bytes)), keyId, cancellationToken) is { } over)
+            {
+                limitedKeys.Limited(keyId, over);
+                return TooManyBatches(context, over, settings);
+            }
+
             metrics.EventsIngested(batch.Accepted, batch.Rejected);
             return TypedResults.Json(new BatchResponse(batch.Accepted, batch.Rejected, batch.Errors), statusCode: StatusCodes.Status202Accepted);
         }
@@ -91,6 +103,12 @@ internal static class EventsBatchEndpoint
             context.Response.Headers.RetryAfter = RetryAfterOnUnavailable;
             return Problem(StatusCodes.Status503ServiceUnavailable, "The ingestion queue is unavailable.", "Nothing from this request was accepted; keep the batch and retry after the Retry-After delay.");
         }
+    }
+
+    private static ProblemHttpResult TooManyBatches(HttpContext context, TimeSpan wait, IngestOptions settings)
+    {
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status429TooManyRequests, "Too many batches for this key.", $"The limit is {settings.BatchesPerKeyPerSecond} batches per second per key; nothing from this request was accepted, retry after the Retry-After delay.");
     }
 
     /// <summary>The answer for a body that is not a batch at all, or has no valid event; null when some can be queued.</summary>
