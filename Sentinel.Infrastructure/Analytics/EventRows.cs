@@ -1,9 +1,9 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Sentinel.Domain.Analytics;
+using Sentinel.Domain.Binary;
 
 namespace Sentinel.Infrastructure.Analytics;
 
@@ -67,22 +67,23 @@ internal static class EventRows
     public static byte[] ToRowBinary(IReadOnlyList<ApiEvent> events)
     {
         var buffer = new ArrayBufferWriter<byte>(events.Count * 512);
+        var numbers = new LittleEndianWriter(buffer);
         Span<char> guid = stackalloc char[36];
         foreach (var e in events)
         {
             e.ProjectId.TryFormat(guid, out _);
             WriteString(buffer, guid);
             WriteString(buffer, e.Id);
-            WriteUInt32(buffer, (uint)UnixTime.Seconds(e.Timestamp));
+            numbers.WriteUInt32((uint)UnixTime.Seconds(e.Timestamp));
             WriteString(buffer, e.Environment);
             WriteString(buffer, e.Method);
             WriteString(buffer, e.Host);
             WriteString(buffer, e.Path);
             WriteString(buffer, e.Route);
-            WriteUInt16(buffer, (ushort)e.Status);
-            WriteUInt64(buffer, BitConverter.DoubleToUInt64Bits(e.DurationMs));
-            WriteUInt64(buffer, (ulong)e.RequestBytes);
-            WriteUInt64(buffer, (ulong)e.ResponseBytes);
+            numbers.WriteUInt16((ushort)e.Status);
+            numbers.WriteDouble(e.DurationMs);
+            numbers.WriteUInt64((ulong)e.RequestBytes);
+            numbers.WriteUInt64((ulong)e.ResponseBytes);
             WriteString(buffer, e.ConsumerId);
             WriteString(buffer, e.Ip);
             WriteString(buffer, e.UserAgent);
@@ -93,25 +94,6 @@ internal static class EventRows
         }
 
         return buffer.WrittenSpan.ToArray();
-    }
-
-    private static void WriteUInt16(ArrayBufferWriter<byte> buffer, ushort value)
-    {
-        BinaryPrimitives.WriteUInt16LittleEndian(buffer.GetSpan(2), value);
-        buffer.Advance(2);
-    }
-
-    private static void WriteUInt32(ArrayBufferWriter<byte> buffer, uint value)
-    {
-        BinaryPrimitives.WriteUInt32LittleEndian(buffer.GetSpan(4), value);
-        buffer.Advance(4);
-    }
-
-    /// <summary>Also Float64: ClickHouse stores it as its IEEE 754 bits, little-endian.</summary>
-    private static void WriteUInt64(ArrayBufferWriter<byte> buffer, ulong value)
-    {
-        BinaryPrimitives.WriteUInt64LittleEndian(buffer.GetSpan(8), value);
-        buffer.Advance(8);
     }
 
     private static void WriteString(ArrayBufferWriter<byte> buffer, ReadOnlySpan<char> text)

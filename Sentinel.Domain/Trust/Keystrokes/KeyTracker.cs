@@ -1,3 +1,4 @@
+using Sentinel.Domain.Binary;
 using Sentinel.Domain.Trust.Events;
 using Sentinel.Domain.Trust.Statistics;
 
@@ -146,7 +147,7 @@ public sealed class KeyTracker
 
     private static long Bucket(double ms, double offset) => (long)Math.Floor((Math.Log2(Math.Max(ms, 1)) * BucketsPerDoubling) + offset);
 
-    public void Write(StateWriter writer)
+    public void Write(LittleEndianWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteInt32(_held);

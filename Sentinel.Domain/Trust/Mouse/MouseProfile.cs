@@ -1,3 +1,4 @@
+using Sentinel.Domain.Binary;
 using Sentinel.Domain.Trust.Statistics;
 
 namespace Sentinel.Domain.Trust.Mouse;
@@ -34,7 +35,7 @@ public sealed class MouseProfile
         }
     }
 
-    public void Write(StateWriter writer)
+    public void Write(LittleEndianWriter writer)
     {
         foreach (var feature in _features)
         {

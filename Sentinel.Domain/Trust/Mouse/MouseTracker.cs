@@ -1,3 +1,4 @@
+using Sentinel.Domain.Binary;
 using Sentinel.Domain.Trust.Events;
 using Sentinel.Domain.Trust.Statistics;
 
@@ -170,7 +171,7 @@ public sealed class MouseTracker
         _lastY = e.Y;
     }
 
-    public void Write(StateWriter writer)
+    public void Write(LittleEndianWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteInt32(_strokeLength);

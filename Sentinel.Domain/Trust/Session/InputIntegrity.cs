@@ -1,3 +1,4 @@
+using Sentinel.Domain.Binary;
 using Sentinel.Domain.Trust.Events;
 using Sentinel.Domain.Trust.Statistics;
 
@@ -69,7 +70,7 @@ public sealed class InputIntegrity
         return true;
     }
 
-    public void Write(StateWriter writer)
+    public void Write(LittleEndianWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteInt64(Events);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Sentinel.Domain.Binary;
 using Sentinel.Domain.Trust.Events;
 using Sentinel.Domain.Trust.Keystrokes;
 using Sentinel.Domain.Trust.Mouse;
@@ -68,7 +69,7 @@ public sealed class SessionState
 
     public void WriteTo(IBufferWriter<byte> output)
     {
-        var writer = new StateWriter(output);
+        var writer = new LittleEndianWriter(output);
         writer.WriteByte(FormatVersion);
         writer.WriteInt32(Batches);
         writer.WriteInt32(OtherEvents);

@@ -1,3 +1,4 @@
+using Sentinel.Domain.Binary;
 namespace Sentinel.Domain.Trust.Statistics;
 
 /// <summary>
@@ -68,7 +69,7 @@ public sealed class MinHashSketch
         return Math.Min(1.0, containment);
     }
 
-    public void Write(StateWriter writer)
+    public void Write(LittleEndianWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteInt32(Tokens);

@@ -1,3 +1,4 @@
+using Sentinel.Domain.Binary;
 namespace Sentinel.Domain.Trust.Statistics;
 
 /// <summary>Welford's running mean and variance: constant size however many values it has seen.</summary>
@@ -52,7 +53,7 @@ public struct RunningStats
         };
     }
 
-    public readonly void Write(StateWriter writer)
+    public readonly void Write(LittleEndianWriter writer)
     {
         writer.WriteInt64(Count);
         writer.WriteDouble(Mean);

@@ -1,3 +1,4 @@
+using Sentinel.Domain.Binary;
 namespace Sentinel.Domain.Trust.Statistics;
 
 /// <summary>
@@ -40,7 +41,7 @@ public sealed class TimingHistogram
         return entropy;
     }
 
-    public void Write(StateWriter writer)
+    public void Write(LittleEndianWriter writer)
     {
         foreach (var count in _counts)
         {

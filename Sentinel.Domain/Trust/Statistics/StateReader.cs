@@ -1,49 +1,8 @@
-using System.Buffers;
 using System.Buffers.Binary;
 
 namespace Sentinel.Domain.Trust.Statistics;
 
-/// <summary>Little-endian binary writer for the compact session-state format (see <see cref="Session.SessionState"/>).</summary>
-public sealed class StateWriter(IBufferWriter<byte> output)
-{
-    public void WriteByte(byte value)
-    {
-        output.GetSpan(1)[0] = value;
-        output.Advance(1);
-    }
-
-    public void WriteInt32(int value)
-    {
-        BinaryPrimitives.WriteInt32LittleEndian(output.GetSpan(4), value);
-        output.Advance(4);
-    }
-
-    public void WriteInt64(long value)
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(output.GetSpan(8), value);
-        output.Advance(8);
-    }
-
-    public void WriteUInt64(ulong value)
-    {
-        BinaryPrimitives.WriteUInt64LittleEndian(output.GetSpan(8), value);
-        output.Advance(8);
-    }
-
-    public void WriteSingle(float value)
-    {
-        BinaryPrimitives.WriteSingleLittleEndian(output.GetSpan(4), value);
-        output.Advance(4);
-    }
-
-    public void WriteDouble(double value)
-    {
-        BinaryPrimitives.WriteDoubleLittleEndian(output.GetSpan(8), value);
-        output.Advance(8);
-    }
-}
-
-/// <summary>Reads what <see cref="StateWriter"/> wrote; a truncated buffer throws <see cref="FormatException"/>.</summary>
+/// <summary>Reads what <see cref="Binary.LittleEndianWriter"/> wrote; a truncated buffer throws <see cref="FormatException"/>.</summary>
 public ref struct StateReader(ReadOnlySpan<byte> input)
 {
     private ReadOnlySpan<byte> _rest = input;
