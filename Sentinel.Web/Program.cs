@@ -1,4 +1,5 @@
 using Sentinel.Infrastructure;
+using Sentinel.Web.Cli;
 using Sentinel.Web.Hosting;
 using Sentinel.Web.Ingestion;
 using Sentinel.Web.Portal;
@@ -13,10 +14,9 @@ builder.AddEventsBatch();
 
 var app = builder.Build();
 
-if (args.Contains(DatabaseStartup.MigrateOnlyArgument))
+if (await CommandLine.TryRunAsync(app, args) is { } exitCode)
 {
-    await app.MigrateAndSeedDatabaseAsync();
-    return;
+    return exitCode;
 }
 
 app.UseSentinelHosting();
@@ -27,6 +27,7 @@ app.MapEventsBatch();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so that WebApplicationFactory can find it.</summary>
 public partial class Program;
