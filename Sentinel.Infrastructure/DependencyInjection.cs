@@ -40,8 +40,8 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section).ValidateOnStart();
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateOnStart();
-        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SentinelOptions>, DeploymentOptionsValidator>();
 
@@ -80,6 +80,7 @@ public static class DependencyInjection
         }
 
         AddIngestion(builder, services, redis.IsConfigured);
+        healthChecks.AddCheck<IngestBacklogHealthCheck>("ingest-backlog", tags: [ReadinessTag]);
         AddAnalyticsStoreHealthCheck(builder.Configuration, services, healthChecks);
         return builder;
     }
@@ -131,6 +132,8 @@ public static class DependencyInjection
             services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<IngestWorker>(provider));
         }
 
+        services.AddSingleton<QueueBacklogGauges>();
+        services.AddHostedService(provider => provider.GetRequiredService<QueueBacklogGauges>());
         services.AddHostedService<RetentionWorker>();
     }
 

@@ -23,6 +23,12 @@ public sealed class WorkerOptions
     /// <summary>Longest pause after failed writes (the pause doubles from 100 ms up to this).</summary>
     public TimeSpan MaxFailureBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>When the oldest entry not yet written is older than this, <c>/readyz</c> reports Degraded (the drain lags).</summary>
+    public TimeSpan LagDegradedAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the backlog gauges (stream length, pending, lag, dead letters) are sampled.</summary>
+    public TimeSpan BacklogSampleInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often per-project retention is enforced (by one host at a time).</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
 }
