@@ -2,6 +2,7 @@ using Sentinel.Infrastructure;
 using Sentinel.Web.Cli;
 using Sentinel.Web.Hosting;
 using Sentinel.Web.Ingestion;
+using Sentinel.Web.Keys;
 using Sentinel.Web.Portal;
 
 var builder = WebApplication.CreateBuilder(args);

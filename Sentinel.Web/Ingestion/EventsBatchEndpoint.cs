@@ -6,6 +6,7 @@ using Sentinel.Domain.Analytics;
 using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.Ingestion;
 using Sentinel.Infrastructure.Observability;
+using Sentinel.Web.Keys;
 
 namespace Sentinel.Web.Ingestion;
 
