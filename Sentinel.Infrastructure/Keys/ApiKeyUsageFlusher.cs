@@ -3,17 +3,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.Persistence;
 
 namespace Sentinel.Infrastructure.Keys;
 
-/// <summary>Writes the recorded last-used times every <see cref="IngestOptions.KeyUsageFlushInterval"/> and once more at shutdown.</summary>
-internal sealed partial class ApiKeyUsageFlusher(ApiKeyUsage usage, IServiceScopeFactory scopes, IOptions<IngestOptions> options, ILogger<ApiKeyUsageFlusher> logger) : BackgroundService
+/// <summary>Writes the recorded last-used times every <see cref="KeyOptions.UsageFlushInterval"/> and once more at shutdown.</summary>
+internal sealed partial class ApiKeyUsageFlusher(ApiKeyUsage usage, IServiceScopeFactory scopes, IOptions<KeyOptions> options, ILogger<ApiKeyUsageFlusher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.KeyUsageFlushInterval);
+        using var timer = new PeriodicTimer(options.Value.UsageFlushInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -55,7 +55,7 @@ public sealed class ApiKeyAuthenticationTests
     [Fact]
     public async Task AnAddressGuessingKeys_Gets429_WhileCachedKeysAndOtherAddressesStillWork()
     {
-        await using var app = SentinelApp.Embedded(settings: new Dictionary<string, string?> { ["Ingest:FailedKeyAttemptsPerMinute"] = "3" }).Start();
+        await using var app = SentinelApp.Embedded(settings: new Dictionary<string, string?> { ["Keys:FailedAttemptsPerMinute"] = "3" }).Start();
         var project = await app.CreateProjectAsync("Shop");
         var valid = await app.CreateKeyAsync(project.Id);
         using var client = app.CreateClient();
