@@ -13,6 +13,7 @@ const tracker = env.SENTINEL_OFF === '1' ? undefined : sentinel({
   retryBaseMs: Number(env.SENTINEL_RETRY_BASE_MS ?? 500),
   retryMaxMs: Number(env.SENTINEL_RETRY_MAX_MS ?? 30000),
   identifyConsumer: (req) => req.get('x-customer') ?? undefined,
+  excludePaths: ['/_sentinel'],
 });
 if (tracker) app.use(tracker);
 
