@@ -4,7 +4,9 @@
 #   node:   Express (sdks/node/examples/express-app) under autocannon
 #   dotnet: ASP.NET Core (sdks/dotnet/samples/HelloApi) under wrk
 # Reports requests/s, p99 latency and process CPU per 1,000 requests of both, the SDK's share of the app's CPU, and
-# what the SDK sent/dropped; ends with one RESULT line per SDK:
+# what the SDK sent/dropped. A third variant ("sink") posts to a stub that answers 202 without work: Sentinel shares
+# this machine's 2 cores with the app, so "with" also pays for Sentinel's ingestion; "sink" shows the SDK's own cost.
+# Ends with one RESULT line per SDK (with the SDK and a real Sentinel receiving vs without the SDK):
 #   RESULT sdk=node overhead_pct=N p99_added_ms=N
 # overhead_pct = throughput lost with the SDK (negative: the SDK run was faster, i.e. noise); p99_added_ms = p99 with
 # minus p99 without. Each variant is warmed up first (BENCH_WARMUP) and measured BENCH_ROUNDS times alternating
@@ -53,16 +55,20 @@ KEY=$(python3 -c "import json,sys; print(json.load(open('$WORK/project.json'))['
 PIDS+=($!)
 wait_http "http://127.0.0.1:$SENTINEL_PORT/healthz"
 unset Sentinel__Mode Sentinel__DataDirectory Bootstrap__AdminPassword Ingest__BatchesPerKeyPerSecond
+SINK_PORT=$(free_port)
+node -e "require('http').createServer((q,s)=>{q.resume();q.on('end',()=>{s.writeHead(202,{'content-type':'application/json'});s.end('{}')})}).listen($SINK_PORT,'127.0.0.1')" &
+PIDS+=($!)
 
-# start_app node|dotnet on|off PORT -> pid
+# start_app node|dotnet off|on|sink PORT -> pid
 start_app() {
-  local kind=$1 sdk=$2 port=$3 off=0
+  local kind=$1 sdk=$2 port=$3 off=0 target=$SENTINEL_PORT
   [ "$sdk" = off ] && off=1
+  [ "$sdk" = sink ] && target=$SINK_PORT
   if [ "$kind" = node ]; then
-    (cd sdks/node/examples/express-app && SENTINEL_OFF=$off PORT=$port SENTINEL_KEY="$KEY" SENTINEL_ENDPOINT="http://127.0.0.1:$SENTINEL_PORT" NODE_ENV=production \
+    (cd sdks/node/examples/express-app && SENTINEL_OFF=$off PORT=$port SENTINEL_KEY="$KEY" SENTINEL_ENDPOINT="http://127.0.0.1:$target" NODE_ENV=production \
       exec node server.mjs) >"$WORK/app-$kind-$sdk.log" 2>&1 &
   else
-    (cd sdks/dotnet/samples/HelloApi && SENTINEL_OFF=$off Sentinel__Key="$KEY" Sentinel__Endpoint="http://127.0.0.1:$SENTINEL_PORT" Logging__LogLevel__Default=Warning \
+    (cd sdks/dotnet/samples/HelloApi && SENTINEL_OFF=$off Sentinel__Key="$KEY" Sentinel__Endpoint="http://127.0.0.1:$target" Logging__LogLevel__Default=Warning \
       exec dotnet bin/Release/net10.0/HelloApi.dll --urls "http://127.0.0.1:$port") >"$WORK/app-$kind-$sdk.log" 2>&1 &
   fi
   echo $!
@@ -101,7 +107,7 @@ measure() {
   read -r rps p99 n <<<"$result"
   local cpu_per_1k
   cpu_per_1k=$(python3 -c "print(($after - $before) / $n * 1000)")
-  if [ "$kind" = node ] && [ "$sdk" = on ]; then
+  if [ "$kind" = node ] && [ "$sdk" != off ]; then
     curl -fs -X POST "http://127.0.0.1:$port/_sentinel/flush" > "$WORK/stats.json" || true
     echo "   node SDK counters: $(cat "$WORK/stats.json")"
   fi
@@ -117,19 +123,24 @@ for kind in node dotnet; do
   for round in $(seq 1 "$ROUNDS"); do
     measure "$kind" off
     measure "$kind" on
+    measure "$kind" sink
   done
 done
 
 echo "== stored by Sentinel: see the counters above (sent = accepted by Sentinel)"
 echo
-printf '| sdk | req/s without | req/s with | p99 without | p99 with | CPU/1k req without | CPU/1k req with | SDK share of app CPU |\n|---|---|---|---|---|---|---|---|\n'
+printf '| sdk | req/s without | req/s with | req/s with, stub receiver | p99 without | p99 with | p99 with, stub | app CPU/1k req without | with | with, stub | SDK share of app CPU |\n|---|---|---|---|---|---|---|---|---|---|---|\n'
 RESULTS=()
 for kind in node dotnet; do
   r_off=$(mean "${RPS[$kind-off]}"); r_on=$(mean "${RPS[$kind-on]}")
   p_off=$(mean "${P99[$kind-off]}"); p_on=$(mean "${P99[$kind-on]}")
   c_off=$(mean "${CPU[$kind-off]}"); c_on=$(mean "${CPU[$kind-on]}")
-  python3 -c "print('| $kind | %.0f | %.0f | %.3f ms | %.3f ms | %.1f ms | %.1f ms | %.1f%% |' % ($r_off, $r_on, $p_off, $p_on, $c_off, $c_on, ($c_on-$c_off)/$c_on*100))"
+  r_sink=$(mean "${RPS[$kind-sink]}"); p_sink=$(mean "${P99[$kind-sink]}"); c_sink=$(mean "${CPU[$kind-sink]}")
+  python3 -c "print('| $kind | %.0f | %.0f | %.0f | %.3f ms | %.3f ms | %.3f ms | %.1f ms | %.1f ms | %.1f ms | %.1f%% |' % ($r_off, $r_on, $r_sink, $p_off, $p_on, $p_sink, $c_off, $c_on, $c_sink, ($c_on-$c_off)/$c_on*100))"
+  python3 -c "print('   $kind with a stub receiver: overhead %.1f%%, p99 added %.3f ms' % (($r_off-$r_sink)/$r_off*100, $p_sink-$p_off))" >> "$WORK/sink.txt"
   RESULTS+=("$(python3 -c "print('RESULT sdk=$kind overhead_pct=%.1f p99_added_ms=%.3f' % (($r_off-$r_on)/$r_off*100, $p_on-$p_off))")")
 done
+echo
+cat "$WORK/sink.txt"
 echo
 printf '%s\n' "${RESULTS[@]}"

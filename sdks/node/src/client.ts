@@ -69,7 +69,7 @@ export class SentinelClient {
   capture(record: RequestRecord): void {
     try {
       if (this.closing) return;
-      const timestamp = record.timestamp instanceof Date ? record.timestamp.toISOString() : record.timestamp ?? new Date().toISOString();
+      const timestamp = record.timestamp instanceof Date ? record.timestamp.getTime() : record.timestamp ?? Date.now();
       const event: ApiEvent = { ...record, id: record.id ?? randomUUID(), timestamp, environment: record.environment ?? this.options.environment, sdk: SDK };
       if (this.queue.length + this.inFlight >= this.options.maxBufferSize) {
         if (this.queue.length === 0) {

@@ -1,7 +1,8 @@
 /** One API request as Sentinel stores it (README "API analytics ingestion"). */
 export interface ApiEvent {
   id: string;
-  timestamp: string;
+  /** ISO 8601 text or Unix milliseconds (the SDK sends milliseconds: no date formatting in the request path). */
+  timestamp: string | number;
   method: string;
   host: string;
   path: string;
@@ -22,7 +23,7 @@ export interface ApiEvent {
 /** What a framework integration knows about a finished request; the client fills in id, timestamp, sdk, environment. */
 export type RequestRecord = Omit<ApiEvent, 'id' | 'timestamp' | 'sdk' | 'environment'> & {
   id?: string;
-  timestamp?: string | Date;
+  timestamp?: string | number | Date;
   environment?: string;
 };
 
