@@ -7,9 +7,9 @@ namespace Sentinel.Infrastructure.Analytics.Embedded;
 /// The single-machine store: a DuckDB file in the data folder (ADR 016). Columnar and vectorised, so the dashboards
 /// aggregate a million events in well under a second, and the quantiles are computed in SQL.
 /// <para>
-/// Writes are idempotent through the primary key (project, second, id): a batch is appended to a staging table and
-/// moved with <c>INSERT OR IGNORE</c>, the same "first one wins" as before. The worker writes while the dashboards
-/// read: DuckDB lets several connections of one process read and write one database at once (MVCC), so each query
+/// Writes are idempotent on (project, second, id): a batch is appended to a staging table and moved in one
+/// statement that skips keys already stored (<see cref="EmbeddedSql.MoveStaged"/>), the same "first one wins" as
+/// before. The worker writes while the dashboards read: DuckDB lets several connections of one process read and write one database at once (MVCC), so each query
 /// takes its own connection, and the writes (the staging table is shared) take one lock so they never conflict.
 /// One connection stays open for the store's lifetime: DuckDB.NET shares the open database between connections to
 /// the same file, and closing the last one would checkpoint and close the file after every statement.
@@ -23,18 +23,10 @@ public sealed class EmbeddedAnalyticsStore(string databaseFile) : IAnalyticsStor
 
     private string ConnectionString => $"DataSource={databaseFile}";
 
+    /// <summary>The tables are created when the database is first opened, so a dashboard or retention run before the worker starts finds them.</summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
-        await _writes.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = Open();
-            await EmbeddedSql.ExecuteAsync(connection, EmbeddedSql.CreateTables, cancellationToken);
-        }
-        finally
-        {
-            _writes.Release();
-        }
+        await using var connection = Open();
     }
 
     public async Task WriteAsync(IReadOnlyList<ApiEvent> events, CancellationToken cancellationToken)
@@ -64,7 +56,11 @@ public sealed class EmbeddedAnalyticsStore(string databaseFile) : IAnalyticsStor
                 }
             }
 
-            await EmbeddedSql.ExecuteAsync(connection, EmbeddedSql.MoveStaged, cancellationToken);
+            await using var move = connection.CreateCommand();
+            move.CommandText = EmbeddedSql.MoveStaged;
+            move.Parameters.Add(new DuckDBParameter("from", events.Min(e => UnixTime.Seconds(e.Timestamp))));
+            move.Parameters.Add(new DuckDBParameter("to", events.Max(e => UnixTime.Seconds(e.Timestamp))));
+            await move.ExecuteNonQueryAsync(cancellationToken);
         }
         finally
         {
@@ -124,6 +120,9 @@ public sealed class EmbeddedAnalyticsStore(string databaseFile) : IAnalyticsStor
 
                 var first = new DuckDBConnection(ConnectionString);
                 first.Open();
+                using var create = first.CreateCommand();
+                create.CommandText = EmbeddedSql.CreateTables;
+                create.ExecuteNonQuery();
                 _keepOpen = first;
             }
         }
