@@ -69,6 +69,54 @@ public sealed class EmbeddedStoreTests
         }
     }
 
+    /// <summary>
+    /// The store asks DuckDB's quantile_disc for a level shifted so that it takes ClickHouse's element (floor(level × n));
+    /// every route count from 1 to 400, with ties, must give exactly the element <see cref="ExactQuantile"/> gives.
+    /// </summary>
+    [Fact]
+    public async Task Quantiles_AreTheElementAtFloorOfLevelTimesCount_ForEveryCountUpTo400()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sentinel-quantiles-{Guid.NewGuid():N}.duckdb");
+        var random = new Random(64);
+        try
+        {
+            await using var store = new EmbeddedAnalyticsStore(file);
+            foreach (var counts in Enumerable.Range(1, 400).Chunk(DashboardQuery.RouteLimit))
+            {
+                var project = Guid.NewGuid();
+                var events = counts.SelectMany(n => Enumerable.Range(0, n).Select(i => new ApiEvent
+                {
+                    ProjectId = project,
+                    Id = $"q-{n}-{i}",
+                    Timestamp = Start.AddSeconds(i % 600),
+                    Environment = "production",
+                    Method = "GET",
+                    Host = "h",
+                    Path = $"/n{n}",
+                    Route = $"/n{n}",
+                    Status = 200,
+                    DurationMs = random.Next(0, 50) * 0.25,
+                })).ToList();
+                await store.WriteAsync(events, CancellationToken.None);
+
+                var routes = (await store.QueryAsync(new DashboardQuery(project, null, Start, Start.AddHours(1), 60), CancellationToken.None)).Routes;
+
+                Assert.Equal(counts.Length, routes.Count);
+                foreach (var route in routes)
+                {
+                    var sorted = events.Where(e => e.Route == route.Route).Select(e => e.DurationMs).Order().ToList();
+                    var expected = (ExactQuantile.Of(sorted, 0.5), ExactQuantile.Of(sorted, 0.95), ExactQuantile.Of(sorted, 0.99));
+                    Assert.True(expected == (route.P50Ms, route.P95Ms, route.P99Ms), $"{route.Route}: {(route.P50Ms, route.P95Ms, route.P99Ms)}, expected {expected}");
+                }
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(file + ".wal");
+        }
+    }
+
     [Fact]
     public async Task AnOldSqliteAnalyticsFile_IsLeftAlone_AndTheHostStoresInDuckDb()
     {

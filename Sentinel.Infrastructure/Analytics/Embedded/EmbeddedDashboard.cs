@@ -6,10 +6,7 @@ namespace Sentinel.Infrastructure.Analytics.Embedded;
 
 /// <summary>
 /// The five dashboard queries in DuckDB SQL, written to give exactly what the Tinybird pipes give on ClickHouse
-/// (same filters, orders and limits). Latency quantiles follow ClickHouse's <c>quantilesExact</c>: the element at
-/// index floor(level × n) of the sorted durations, the product taken in double precision as ClickHouse does. DuckDB's
-/// own <c>quantile_disc</c> takes the element at ceil(level × n) − 1 and <c>quantile_cont</c> interpolates, so
-/// neither would agree with the other stores (ADR 016); the sorted list per route gives the very same element.
+/// (same filters, orders and limits), latency quantiles included (<see cref="ClickHouseLevel"/>).
 /// </summary>
 internal static class EmbeddedDashboard
 {
@@ -30,19 +27,15 @@ internal static class EmbeddedDashboard
             """, r => new TrafficBucket(DateTime.UnixEpoch.AddSeconds(r.GetInt64(0)), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), cancellationToken);
 
         var routes = await ReadAsync(connection, query, $"""
-            WITH per_route AS (
+            SELECT method, route, requests, client_errors, server_errors, latency[1], latency[2], latency[3], avg_request_bytes, avg_response_bytes
+            FROM (
                 SELECT method, route, count(*) AS requests,
                        count(*) FILTER (WHERE status >= 400 AND status < 500) AS client_errors,
                        count(*) FILTER (WHERE status >= 500) AS server_errors,
-                       list_sort(list(duration_ms)) AS durations,
+                       quantile_disc(duration_ms, [{ClickHouseLevel(0.5)}, {ClickHouseLevel(0.95)}, {ClickHouseLevel(0.99)}]) AS latency,
                        avg(request_bytes) AS avg_request_bytes, avg(response_bytes) AS avg_response_bytes
                 FROM api_events WHERE {filter} GROUP BY method, route)
-            SELECT method, route, requests, client_errors, server_errors,
-                   durations[floor(requests::DOUBLE * 0.5::DOUBLE)::BIGINT + 1],
-                   durations[floor(requests::DOUBLE * 0.95::DOUBLE)::BIGINT + 1],
-                   durations[floor(requests::DOUBLE * 0.99::DOUBLE)::BIGINT + 1],
-                   avg_request_bytes, avg_response_bytes
-            FROM per_route ORDER BY requests DESC, method, route LIMIT {DashboardQuery.RouteLimit}
+            ORDER BY requests DESC, method, route LIMIT {DashboardQuery.RouteLimit}
             """, r => new RouteStats(
                 r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4),
                 r.GetDouble(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9)), cancellationToken);
@@ -59,6 +52,19 @@ internal static class EmbeddedDashboard
 
         return new Dashboard(totals, traffic, routes, consumers, statuses);
     }
+
+    /// <summary>
+    /// The level to give DuckDB's <c>quantile_disc</c> so that it returns the element ClickHouse's
+    /// <c>quantilesExact</c> returns. ClickHouse takes the element at index floor(level × n) of the sorted values;
+    /// <c>quantile_disc</c> takes index ceil(level × n) − 1, the same except when level × n is a whole number k,
+    /// where it takes k − 1 (for p50, every route with an even count). Asking for level + 10⁻¹² moves that case to
+    /// k and changes no other: for a level with two decimals the fraction of level × n is at most 0.99, so adding
+    /// n × 10⁻¹² never reaches the next integer below ten billion events per route. Cheaper than sorting each
+    /// route's durations into a list (about half the time of the whole dashboard on 1M events, ADR 016);
+    /// <c>EmbeddedStoreTests</c> checks the element against <see cref="ExactQuantile"/> for every count from 1 to 400.
+    /// </summary>
+    private static string ClickHouseLevel(double level) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{level}::DOUBLE + 1e-12");
 
     private static async Task<List<T>> ReadAsync<T>(DuckDBConnection connection, DashboardQuery query, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
