@@ -2,6 +2,7 @@ using Sentinel.Infrastructure;
 using Sentinel.Web.Cli;
 using Sentinel.Web.Hosting;
 using Sentinel.Web.Ingestion;
+using Sentinel.Web.Jobs;
 using Sentinel.Web.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ app.UseSentinelHosting();
 app.MapHealthEndpoints();
 app.MapPublicApiDocument();
 app.MapPortal();
+app.MapJobsDashboard();
 app.MapEventsBatch();
 
 await app.InitializeDatabaseAsync();
