@@ -60,7 +60,7 @@ internal static class EmbeddedDashboard
     /// where it takes k − 1 (for p50, every route with an even count). Asking for level + 10⁻¹² moves that case to
     /// k and changes no other: for a level with two decimals the fraction of level × n is at most 0.99, so adding
     /// n × 10⁻¹² never reaches the next integer below ten billion events per route. Cheaper than sorting each
-    /// route's durations into a list (about half the time of the whole dashboard on 1M events, ADR 016);
+    /// route's durations into a list (about half the time on 1M events, ADR 016);
     /// <c>EmbeddedStoreTests</c> checks the element against <see cref="ExactQuantile"/> for every count from 1 to 400.
     /// </summary>
     private static string ClickHouseLevel(double level) =>
