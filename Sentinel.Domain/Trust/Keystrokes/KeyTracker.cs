@@ -66,6 +66,14 @@ public sealed class KeyTracker
         }
     }
 
+    /// <summary>The clock went backwards: no flight or hold spans the break.</summary>
+    public void Break()
+    {
+        _lastDownAt = double.NaN;
+        _recentFlightCount = 0;
+        _held = 0;
+    }
+
     private void KeyDown(int key, in BehaviorEvent e)
     {
         if (Array.IndexOf(_heldKeys, key, 0, _held) >= 0)

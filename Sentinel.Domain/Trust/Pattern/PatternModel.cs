@@ -10,7 +10,13 @@ namespace Sentinel.Domain.Trust.Pattern;
 public static class PatternModel
 {
     public const string ModelName = "pattern";
-    public const string Version = "pattern-1";
+    public const string Version = "pattern-2";
+
+    /// <summary>Containment at which a replay is reported (humans' best match with another session stays below).</summary>
+    public const double ReplayContainment = 0.15;
+
+    /// <summary>Containment at which the session is a replay of a catalogued one: conclusive.</summary>
+    public const double ExactReplayContainment = 0.5;
 
     /// <summary>Judged strokes needed before a session's trajectories are compared with the catalog.</summary>
     public const int MinimumStrokesForReplay = 10;
@@ -43,7 +49,7 @@ public static class PatternModel
         var weight = entropy < 2.0 ? -2.0 * (2.0 - entropy) : 0;
         if (weight < 0)
         {
-            into.Add(new Evidence(ModelName, "pattern.low_timing_entropy", entropy, weight, histogram.Total));
+            into.Add(new Evidence(ModelName, Signals.LowTimingEntropy, entropy, weight, histogram.Total));
         }
     }
 
@@ -53,7 +59,7 @@ public static class PatternModel
         var unexplained = mouse.RepeatedStrokes - 2 - (mouse.JudgedStrokes / 20);
         if (unexplained > 0)
         {
-            into.Add(new Evidence(ModelName, "pattern.repeated_strokes", mouse.RepeatedStrokes, EvidenceMath.PerOccurrence(unexplained, -1.0), mouse.JudgedStrokes));
+            into.Add(new Evidence(ModelName, Signals.RepeatedStrokes, mouse.RepeatedStrokes, EvidenceMath.PerOccurrence(unexplained, -1.0), mouse.JudgedStrokes));
         }
     }
 
@@ -62,19 +68,22 @@ public static class PatternModel
         if (state.Mouse.JudgedStrokes >= MinimumStrokesForReplay)
         {
             var match = catalog.BestTrajectoryMatch(state.Mouse.Trajectories, sessionId);
-            if (match.Containment >= 0.15)
+            if (match.Containment >= ReplayContainment)
             {
-                into.Add(new Evidence(ModelName, "pattern.replayed_trajectories", match.Containment, -8.0 * match.Containment, state.Mouse.JudgedStrokes));
+                into.Add(Replay(Signals.ReplayedTrajectories, match.Containment, state.Mouse.JudgedStrokes));
             }
         }
 
         if (state.Keys.Rhythm.Tokens >= MinimumRhythmTokens)
         {
             var match = catalog.BestRhythmMatch(state.Keys.Rhythm, sessionId);
-            if (match.Containment >= 0.15)
+            if (match.Containment >= ReplayContainment)
             {
-                into.Add(new Evidence(ModelName, "pattern.replayed_rhythm", match.Containment, -8.0 * match.Containment, state.Keys.Rhythm.Tokens));
+                into.Add(Replay(Signals.ReplayedRhythm, match.Containment, state.Keys.Rhythm.Tokens));
             }
         }
     }
+
+    private static Evidence Replay(string signal, double containment, int observations) =>
+        new(ModelName, signal, containment, -8.0 * containment, observations, Conclusive: containment >= ExactReplayContainment);
 }

@@ -20,7 +20,7 @@ internal static class KeyboardEvaluation
 
         Console.WriteLine($"## (d) Keyboard: CMU typists ({KeyboardSessions.RepetitionsPerSession} repetitions per session) and keyboard bots");
         Console.WriteLine();
-        Console.WriteLine("| sessions | count | ALLOW | CHALLENGE | BLOCK |");
+        Console.WriteLine("| sessions | count | ALLOW | CHALLENGE | BLOCK |  (95% Wilson intervals)");
         Console.WriteLine("| --- | --- | --- | --- | --- |");
         var verdicts = humans.Select(h => (h, SessionReplayer.Run(h.Events, new TrustContext(TrustPolicy.Default, h.Name, catalog)).Verdict)).ToList();
         foreach (var (label, from, to) in new[] { ("humans, all subjects", 1, int.MaxValue), ("humans, subjects 1-25", 1, 25), ("humans, subjects 26-51", 26, 51) })
@@ -56,7 +56,7 @@ internal static class KeyboardEvaluation
         Console.WriteLine();
     }
 
-    private static void Print(string label, List<TrustAction> actions) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {label} | {actions.Count} | {Outcomes.Share(actions, TrustAction.Allow):P1} | {Outcomes.Share(actions, TrustAction.Challenge):P1} | {Outcomes.Share(actions, TrustAction.Block):P1} |"));
+    private static void Print(string label, List<TrustAction> actions) => Console.WriteLine(
+        $"| {label} | {actions.Count} | {Outcomes.Rate(Outcomes.Count(actions, TrustAction.Allow), actions.Count)} | {Outcomes.Rate(Outcomes.Count(actions, TrustAction.Challenge), actions.Count)} | {Outcomes.Rate(Outcomes.Count(actions, TrustAction.Block), actions.Count)} |");
 
 }

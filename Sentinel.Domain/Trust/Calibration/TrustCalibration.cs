@@ -1,0 +1,53 @@
+namespace Sentinel.Domain.Trust.Calibration;
+
+/// <summary>
+/// The data-estimated part of the physics model: how often each stroke sign and each dispatched click shows in
+/// human and bot input, and how much one person's consecutive strokes are worth (the temper). Produced by
+/// <c>tools/Sentinel.Evaluation --calibrate</c>; <see cref="Shipped"/> is its output on SapiMouse users 1-60
+/// against the evaluation's generated bots (docs/decisions/013). Each signal's contribution is the tempered
+/// binomial log-likelihood ratio of its count under these rates.
+/// </summary>
+public sealed record TrustCalibration
+{
+    /// <summary>Strokes with at least one sign of synthetic motion.</summary>
+    public SignRates AnySign { get; init; }
+
+    public SignRates Straight { get; init; }
+
+    public SignRates ConstantVelocity { get; init; }
+
+    public SignRates Smooth { get; init; }
+
+    public SignRates TooFast { get; init; }
+
+    public SignRates OffClock { get; init; }
+
+    /// <summary>Clicks released within a millisecond of the press.</summary>
+    public SignRates DispatchedClick { get; init; }
+
+    /// <summary>
+    /// 1 / overdispersion of humans' per-session sign shares: one person's strokes resemble each other, so n strokes
+    /// carry the evidence of about n × temper independent ones.
+    /// </summary>
+    public double StrokeTemper { get; init; } = 0.25;
+
+    /// <summary>Where the numbers come from.</summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>
+    /// <c>dotnet run --project tools/Sentinel.Evaluation -c Release -- --data ../shared/data --calibrate</c>
+    /// (users 1-60, bot seed 7). Regenerate and paste when the signs or the bots change.
+    /// </summary>
+    public static readonly TrustCalibration Shipped = new()
+    {
+        AnySign = new(0.035613, 0.779255),
+        Straight = new(0.0091, 0.221259),
+        ConstantVelocity = new(0.000976, 0.192871),
+        Smooth = new(0.017602, 0.344958),
+        TooFast = new(0.00551, 0.074695),
+        OffClock = new(0.005888, 0.373732),
+        DispatchedClick = new(0.000197, 0.400013),
+        StrokeTemper = 0.157,
+        Source = "SapiMouse users 1-60 vs generated bots (seed 7)",
+    };
+}
