@@ -48,8 +48,9 @@ public static class TrustEngine
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(context);
         var evidence = new List<Evidence>(12);
-        PhysicsModel.Assess(state, context.Calibration ?? TrustCalibration.Shipped, evidence);
-        PatternModel.Assess(state, context.Catalog, context.SessionId, evidence);
+        var calibration = context.Calibration ?? TrustCalibration.Shipped;
+        PhysicsModel.Assess(state, calibration, evidence);
+        PatternModel.Assess(state, context.Catalog, context.SessionId, calibration, evidence);
         if (MouseAnomalyModel.Assess(context.MouseBaseline, state.Mouse.Profile) is { } anomaly)
         {
             evidence.Add(anomaly);

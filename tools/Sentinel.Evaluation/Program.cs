@@ -47,6 +47,33 @@ if (args.Contains("--dump-strokes"))
     return 0;
 }
 
+if (args.Contains("--replay-containment"))
+{
+    // How much of each session's trajectory fingerprint another session already holds: humans against the
+    // other humans, and each bot kind against the humans. The evidence behind PatternModel's replay thresholds.
+    var catalog = new Sentinel.Domain.Trust.Pattern.InMemoryReplayCatalog();
+    foreach (var h in humans)
+    {
+        catalog.Add(Sentinel.Domain.Trust.TrustEngine.Fingerprint(SessionReplayer.StateOf(h.Events), h.Name));
+    }
+
+    static string Quantiles(List<double> v)
+    {
+        v.Sort();
+        double Q(double q) => v[(int)Math.Min(v.Count - 1, q * v.Count)];
+        return string.Create(CultureInfo.InvariantCulture, $"p50 {Q(0.5):F3} p90 {Q(0.9):F3} p99 {Q(0.99):F3} max {v[^1]:F3}");
+    }
+
+    Console.WriteLine($"humans: {Quantiles(humans.Select(h => catalog.BestTrajectoryMatch(SessionReplayer.StateOf(h.Events).Mouse.Trajectories, h.Name).Containment).ToList())}");
+    var b = new MouseBots(5);
+    foreach (var kind in Enum.GetValues<MouseBotKind>())
+    {
+        Console.WriteLine($"{kind}: {Quantiles(Enumerable.Range(0, 60).Select(i => catalog.BestTrajectoryMatch(SessionReplayer.StateOf(b.Generate(kind, humans)).Mouse.Trajectories, "bot").Containment).ToList())}");
+    }
+
+    return 0;
+}
+
 if (args.Contains("--calibrate"))
 {
     var (from, to) = UserRange(ArgValue(args, "--users") ?? "1-60");

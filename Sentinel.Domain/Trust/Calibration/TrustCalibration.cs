@@ -26,6 +26,26 @@ public sealed record TrustCalibration
     public SignRates DispatchedClick { get; init; }
 
     /// <summary>
+    /// Session mean of <see cref="Mouse.StrokeFeatures.FrameNoise"/> above which the session's motion has no mass:
+    /// the 99th percentile of the calibration's human sessions (with at least
+    /// <see cref="FrameNoiseMinimumStrokes"/> strokes).
+    /// </summary>
+    public double FrameNoiseThreshold { get; init; } = 0.5;
+
+    /// <summary>Sessions above <see cref="FrameNoiseThreshold"/>: share among human and among synthetic bot sessions.</summary>
+    public SignRates NoisyFrameSessions { get; init; } = new(0.01, 0.3);
+
+    /// <summary>Strokes with a frame-noise value a session needs before its mean is judged.</summary>
+    public const int FrameNoiseMinimumStrokes = 15;
+
+    /// <summary>
+    /// Sessions whose trajectories another catalogued session holds at least at
+    /// <see cref="Pattern.PatternModel.ReplayContainment"/>: share among human sessions (against the other humans)
+    /// and among replay bots (recordings sent again with noise, warped or re-timed).
+    /// </summary>
+    public SignRates ReplayedSessions { get; init; } = new(0.01, 0.9);
+
+    /// <summary>
     /// 1 / overdispersion of humans' per-session sign shares: one person's strokes resemble each other, so n strokes
     /// carry the evidence of about n × temper independent ones.
     /// </summary>
@@ -48,6 +68,9 @@ public sealed record TrustCalibration
         OffClock = new(0.005888, 0.373732),
         DispatchedClick = new(0.000197, 0.400013),
         StrokeTemper = 0.157,
+        FrameNoiseThreshold = 0.4895,
+        NoisyFrameSessions = new(0.012195, 0.300664),
+        ReplayedSessions = new(0.004065, 0.997238),
         Source = "SapiMouse users 1-60 vs generated bots (seed 7)",
     };
 }

@@ -16,6 +16,7 @@ public static class Signals
     public const string TooFast = "mouse.too_fast";
     public const string OffClock = "mouse.off_clock";
     public const string Teleports = "mouse.teleports";
+    public const string FrameNoise = "mouse.frame_noise";
     public const string ZeroHoldClicks = "mouse.zero_hold_clicks";
     public const string ShortHolds = "keys.short_holds";
     public const string RegularHolds = "keys.regular_holds";
@@ -35,6 +36,7 @@ public static class Signals
         StraightPaths or SmoothPaths => "path-shape",
         ConstantVelocity or TooFast => "velocity",
         OffClock => "device-clock",
+        FrameNoise => "frame-noise",
         Teleports => "pointer-jumps",
         ZeroHoldClicks => "clicks",
         ShortHolds or RegularHolds => "key-holds",

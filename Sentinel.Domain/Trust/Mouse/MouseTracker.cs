@@ -34,6 +34,7 @@ public sealed class MouseTracker
     private float _lastY;
     private double _buttonDownAt = double.NaN;
     private RunningStats _pace;
+    private RunningStats _frameNoise;
 
     public int JudgedStrokes { get; private set; }
 
@@ -66,6 +67,9 @@ public sealed class MouseTracker
 
     /// <summary>Log milliseconds per bit of the session's aimed strokes: the person's own pace.</summary>
     public RunningStats Pace => _pace;
+
+    /// <summary>Per-stroke <see cref="StrokeFeatures.FrameNoise"/> of the session.</summary>
+    public RunningStats FrameNoise => _frameNoise;
 
     /// <summary>The session's stroke profile, compared with the user's baseline by the anomaly model.</summary>
     public MouseProfile Profile { get; } = new();
@@ -137,6 +141,7 @@ public sealed class MouseTracker
             _pace.Add(Math.Log(pace));
         }
 
+        _frameNoise.Add(features.FrameNoise);
         SyntheticStrokes += flags != StrokeSigns.None ? 1 : 0;
         StraightStrokes += flags.HasFlag(StrokeSigns.Straight) ? 1 : 0;
         ConstantVelocityStrokes += flags.HasFlag(StrokeSigns.ConstantVelocity) ? 1 : 0;
@@ -239,6 +244,7 @@ public sealed class MouseTracker
         }
 
         _pace.Write(writer);
+        _frameNoise.Write(writer);
     }
 
     public void Read(ref StateReader reader)
@@ -279,5 +285,6 @@ public sealed class MouseTracker
         Taps = reader.ReadCount(int.MaxValue);
         Duplicates = reader.ReadCount(int.MaxValue);
         _pace = RunningStats.Read(ref reader);
+        _frameNoise = RunningStats.Read(ref reader);
     }
 }

@@ -1,3 +1,4 @@
+using Sentinel.Domain.Trust.Calibration;
 using Sentinel.Domain.Trust.Fusion;
 using Sentinel.Domain.Trust.Session;
 
@@ -24,7 +25,7 @@ public static class PatternModel
     /// <summary>Keystroke pairs needed before the rhythm is compared with the catalog.</summary>
     public const int MinimumRhythmTokens = 15;
 
-    public static void Assess(SessionState state, IReplayCatalog? catalog, string? sessionId, List<Evidence> into)
+    public static void Assess(SessionState state, IReplayCatalog? catalog, string? sessionId, TrustCalibration calibration, List<Evidence> into)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(into);
@@ -32,7 +33,7 @@ public static class PatternModel
         AssessRepeats(state, into);
         if (catalog is not null)
         {
-            AssessReplay(state, catalog, sessionId, into);
+            AssessReplay(state, catalog, sessionId, calibration.ReplayedSessions, into);
         }
     }
 
@@ -63,14 +64,14 @@ public static class PatternModel
         }
     }
 
-    private static void AssessReplay(SessionState state, IReplayCatalog catalog, string? sessionId, List<Evidence> into)
+    private static void AssessReplay(SessionState state, IReplayCatalog catalog, string? sessionId, SignRates rates, List<Evidence> into)
     {
         if (state.Mouse.JudgedStrokes >= MinimumStrokesForReplay)
         {
             var match = catalog.BestTrajectoryMatch(state.Mouse.Trajectories, sessionId);
             if (match.Containment >= ReplayContainment)
             {
-                into.Add(Replay(Signals.ReplayedTrajectories, match.Containment, state.Mouse.JudgedStrokes));
+                into.Add(Replay(Signals.ReplayedTrajectories, match.Containment, state.Mouse.JudgedStrokes, rates));
             }
         }
 
@@ -79,11 +80,18 @@ public static class PatternModel
             var match = catalog.BestRhythmMatch(state.Keys.Rhythm, sessionId);
             if (match.Containment >= ReplayContainment)
             {
-                into.Add(Replay(Signals.ReplayedRhythm, match.Containment, state.Keys.Rhythm.Tokens));
+                into.Add(Replay(Signals.ReplayedRhythm, match.Containment, state.Keys.Rhythm.Tokens, rates));
             }
         }
     }
 
-    private static Evidence Replay(string signal, double containment, int observations) =>
-        new(ModelName, signal, containment, -8.0 * containment, observations, Conclusive: containment >= ExactReplayContainment);
+    /// <summary>
+    /// Above <see cref="ExactReplayContainment"/> the session is a copy (conclusive, -12 per unit of containment: a
+    /// proof, not an estimate); below, the calibrated log ratio of sessions that match this much among replays and
+    /// among people.
+    /// </summary>
+    private static Evidence Replay(string signal, double containment, int observations, SignRates rates) =>
+        containment >= ExactReplayContainment
+            ? new(ModelName, signal, containment, -12.0 * containment, observations, Conclusive: true)
+            : new(ModelName, signal, containment, Math.Log(rates.Human / rates.Bot), observations);
 }

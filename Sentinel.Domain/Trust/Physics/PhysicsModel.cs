@@ -63,11 +63,28 @@ public static class PhysicsModel
             AddSign(into, Signals.OffClock, mouse.OffClockStrokes, n, calibration.OffClock, temper);
         }
 
+        AssessFrameNoise(mouse, calibration, into);
+
         // A few jumps happen when the pointer leaves and re-enters the window; many do not.
         var unexplainedJumps = mouse.Teleports - 1 - (mouse.JudgedStrokes / 50);
         if (unexplainedJumps > 0)
         {
             into.Add(new Evidence(ModelName, Signals.Teleports, mouse.Teleports, EvidenceMath.PerOccurrence(unexplainedJumps, -1.0), Math.Max(mouse.JudgedStrokes, mouse.Teleports)));
+        }
+    }
+
+    /// <summary>
+    /// Whether speed and direction reverse frame to frame more often than in any but 1% of people's sessions:
+    /// minimum-jerk paths with per-frame noise and pixel-rounded smooth curves do. The contribution is the
+    /// calibrated ratio of such sessions among people and among synthetic bots.
+    /// </summary>
+    private static void AssessFrameNoise(Mouse.MouseTracker mouse, TrustCalibration calibration, List<Evidence> into)
+    {
+        var noise = mouse.FrameNoise;
+        if (noise.Count >= TrustCalibration.FrameNoiseMinimumStrokes && noise.Mean > calibration.FrameNoiseThreshold)
+        {
+            var rates = calibration.NoisyFrameSessions;
+            into.Add(new Evidence(ModelName, Signals.FrameNoise, noise.Mean, Math.Log(rates.Human / rates.Bot), (int)noise.Count));
         }
     }
 

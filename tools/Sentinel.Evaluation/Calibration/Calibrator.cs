@@ -1,7 +1,9 @@
 using System.Globalization;
+using Sentinel.Domain.Trust;
 using Sentinel.Domain.Trust.Calibration;
 using Sentinel.Domain.Trust.Events;
 using Sentinel.Domain.Trust.Mouse;
+using Sentinel.Domain.Trust.Pattern;
 using Sentinel.Evaluation.Mouse;
 
 namespace Sentinel.Evaluation.Calibration;
@@ -28,6 +30,8 @@ internal static class Calibrator
             .ToList();
         var human = humans.Select(h => Count(h.Events)).ToList();
         var bot = botSessions.Select(Count).ToList();
+        var noisy = human.Where(m => m.FrameNoise.Count >= TrustCalibration.FrameNoiseMinimumStrokes).Select(m => m.FrameNoise.Mean).Order().ToList();
+        var noiseThreshold = noisy.Count > 0 ? Math.Round(noisy[(int)Math.Min(noisy.Count - 1, Math.Ceiling(0.99 * noisy.Count) - 1)], 4) : 1.0;
 
         SignRates Rates(Func<MouseTracker, int> hits, Func<MouseTracker, int> trials) =>
             SignRates.Estimate(human.Sum(hits), human.Sum(trials), bot.Sum(hits), bot.Sum(trials));
@@ -42,7 +46,13 @@ internal static class Calibrator
             OffClock = Rates(m => m.OffClockStrokes, m => m.JudgedStrokes),
             DispatchedClick = Rates(m => m.ZeroHoldClicks, m => m.Clicks),
             StrokeTemper = Temper(human),
+            FrameNoiseThreshold = noiseThreshold,
+            NoisyFrameSessions = SessionRates(human, bot, m => m.FrameNoise.Count >= TrustCalibration.FrameNoiseMinimumStrokes && m.FrameNoise.Mean > noiseThreshold),
             Source = source,
+        };
+        calibration = calibration with
+        {
+            ReplayedSessions = ReplayRates(humans, bots),
         };
 
         if (report is not null)
@@ -51,6 +61,29 @@ internal static class Calibrator
         }
 
         return calibration;
+    }
+
+    private static SignRates SessionRates(List<MouseTracker> human, List<MouseTracker> bot, Func<MouseTracker, bool> hit) =>
+        SignRates.Estimate(human.Count(hit), human.Count, bot.Count(hit), bot.Count);
+
+    /// <summary>
+    /// Share of human sessions whose trajectories another human session holds at the replay threshold, against the
+    /// share of replay bots (made from these humans: with noise, warped, re-timed) that the catalog finds.
+    /// </summary>
+    private static SignRates ReplayRates(IReadOnlyList<RecordedSession> humans, MouseBots bots)
+    {
+        var catalog = new InMemoryReplayCatalog();
+        foreach (var h in humans)
+        {
+            catalog.Add(TrustEngine.Fingerprint(SessionReplayer.StateOf(h.Events), h.Name));
+        }
+
+        bool Found(IReadOnlyList<BehaviorEvent> events, string id) =>
+            catalog.BestTrajectoryMatch(SessionReplayer.StateOf(events).Mouse.Trajectories, id).Containment >= PatternModel.ReplayContainment;
+
+        var replayKinds = new[] { MouseBotKind.HumanReplayWithNoise, MouseBotKind.WarpedHumanStrokes, MouseBotKind.RetimedReplay };
+        var replays = replayKinds.SelectMany(kind => Enumerable.Range(0, BotsPerKind).Select(_ => bots.Generate(kind, humans))).ToList();
+        return SignRates.Estimate(humans.Count(h => Found(h.Events, h.Name)), humans.Count, replays.Count(r => Found(r, "replay")), replays.Count);
     }
 
     private static MouseTracker Count(IReadOnlyList<BehaviorEvent> events)
@@ -97,6 +130,8 @@ internal static class Calibrator
 
         report.WriteLine();
         report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stroke temper (1 / overdispersion of humans' per-session any-sign shares): {c.StrokeTemper:0.000}"));
+        report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Frame noise: 99th percentile of human session means {c.FrameNoiseThreshold:0.000}; sessions above it: humans {c.NoisyFrameSessions.Human:0.0000}, synthetic bots {c.NoisyFrameSessions.Bot:0.0000}, log-LR when found {Math.Log(c.NoisyFrameSessions.Human / c.NoisyFrameSessions.Bot):+0.00;-0.00}"));
+        report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Replay catalog match >= {PatternModel.ReplayContainment} (per session): humans against the other humans {c.ReplayedSessions.Human:0.0000}, replay bots {c.ReplayedSessions.Bot:0.0000}, log-LR when found {Math.Log(c.ReplayedSessions.Human / c.ReplayedSessions.Bot):+0.00;-0.00}"));
         report.WriteLine();
     }
 
@@ -121,6 +156,9 @@ internal static class Calibrator
             $"        OffClock = {R(c.OffClock)},",
             $"        DispatchedClick = {R(c.DispatchedClick)},",
             string.Create(CultureInfo.InvariantCulture, $"        StrokeTemper = {c.StrokeTemper:0.###},"),
+            string.Create(CultureInfo.InvariantCulture, $"        FrameNoiseThreshold = {c.FrameNoiseThreshold:0.####},"),
+            $"        NoisyFrameSessions = {R(c.NoisyFrameSessions)},",
+            $"        ReplayedSessions = {R(c.ReplayedSessions)},",
             $"        Source = \"{c.Source}\",",
             "    };");
     }

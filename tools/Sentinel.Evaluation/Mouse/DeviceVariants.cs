@@ -21,35 +21,41 @@ internal static class DeviceVariants
         events.SelectMany(e => e.Kind == BehaviorEventKind.MouseMove ? [e, e with { TimestampMs = e.TimestampMs + (random.Next(2) * 4) }] : new[] { e })
             .OrderBy(e => e.TimestampMs).ToList();
 
+    /// <summary>
+    /// Reports on the device's own 25 ms clock: at each tick, the latest recorded position (real positions, so the
+    /// hand's tremor stays), sent only when it changed; clicks become 2-7 ms taps.
+    /// </summary>
     private static List<BehaviorEvent> Touchpad40Hz(IReadOnlyList<BehaviorEvent> events, Random random)
     {
         var result = new List<BehaviorEvent>(events.Count);
-        var nextReport = double.MinValue;
+        var tick = events[0].TimestampMs + (random.NextDouble() * 25);
+        (float X, float Y)? position = null, reported = null;
         var downAt = double.NaN;
+        var dragged = false;
         foreach (var e in events)
         {
+            for (; tick <= e.TimestampMs; tick += 25)
+            {
+                if (position is { } p && p != reported)
+                {
+                    result.Add(BehaviorEvent.Move(Math.Round(tick), p.X, p.Y));
+                    reported = p;
+                }
+            }
+
             switch (e.Kind)
             {
-                case BehaviorEventKind.MouseMove when e.TimestampMs >= nextReport:
-                    result.Add(e);
-                    nextReport = e.TimestampMs + 25;
-                    break;
                 case BehaviorEventKind.MouseMove:
+                    position = (e.X, e.Y);
+                    dragged |= !double.IsNaN(downAt);
                     break;
                 case BehaviorEventKind.MouseDown:
-                    downAt = e.TimestampMs;
+                    (downAt, dragged) = (e.TimestampMs, false);
                     result.Add(e);
-                    break;
-                case BehaviorEventKind.MouseUp or BehaviorEventKind.Click when !double.IsNaN(downAt):
-                    result.Add(e with { TimestampMs = downAt + 2 + random.Next(6) });
-                    if (e.Kind == BehaviorEventKind.Click)
-                    {
-                        downAt = double.NaN;
-                    }
-
                     break;
                 default:
-                    result.Add(e);
+                    // A click without a drag becomes a tap; a drag keeps its release.
+                    result.Add(double.IsNaN(downAt) || dragged ? e : e with { TimestampMs = downAt + 2 + random.Next(6) });
                     break;
             }
         }

@@ -69,16 +69,19 @@ internal sealed partial class MouseBots
         var offset = 1000 + (_random.NextDouble() * 100000) - human.Events[0].TimestampMs;
         var events = new List<BehaviorEvent>(human.Events.Count);
         var (x, y) = RandomPoint();
+        var (recordedX, recordedY) = ((double)human.Events[0].X, (double)human.Events[0].Y);
         foreach (var (moves, others) in Strokes(human.Events))
         {
             if (moves.Count > 0)
             {
+                // The stroke starts where the recording's did relative to the pointer; its end goes to a new target.
                 var (sx, sy) = (moves[0].X, moves[0].Y);
                 var (ex, ey) = (moves[^1].X, moves[^1].Y);
+                var (startX, startY) = (x + sx - recordedX, y + sy - recordedY);
                 var chord = Math.Sqrt(((ex - sx) * (ex - sx)) + ((ey - sy) * (ey - sy)));
-                var (tx, ty) = Target(x, y, chord * (0.7 + (_random.NextDouble() * 0.7)));
+                var (tx, ty) = Target(startX, startY, chord * (0.7 + (_random.NextDouble() * 0.7)));
                 // Complex-number similarity: z -> start' + (z - start) * (end' - start') / (end - start).
-                double ax = ex - sx, ay = ey - sy, bx = tx - x, by = ty - y;
+                double ax = ex - sx, ay = ey - sy, bx = tx - startX, by = ty - startY;
                 var norm = (ax * ax) + (ay * ay);
                 double re = 1, im = 0;
                 if (norm > 25)
@@ -90,17 +93,24 @@ internal sealed partial class MouseBots
                 foreach (var e in moves)
                 {
                     double dx = e.X - sx, dy = e.Y - sy;
-                    var px = x + ((dx * re) - (dy * im));
-                    var py = y + ((dx * im) + (dy * re));
+                    var px = startX + ((dx * re) - (dy * im));
+                    var py = startY + ((dx * im) + (dy * re));
                     events.Add(e with { TimestampMs = Round(e.TimestampMs + offset), X = (float)Math.Round(px), Y = (float)Math.Round(py) });
                 }
 
                 (x, y) = (events[^1].X, events[^1].Y);
+                (recordedX, recordedY) = (ex, ey);
             }
 
             foreach (var e in others)
             {
-                events.Add(e with { TimestampMs = Round(e.TimestampMs + offset), X = (float)x, Y = (float)y });
+                events.Add(e with { TimestampMs = Round(e.TimestampMs + offset), X = (float)(x + e.X - recordedX), Y = (float)(y + e.Y - recordedY) });
+            }
+
+            if (others.Count > 0)
+            {
+                (x, y) = (events[^1].X, events[^1].Y);
+                (recordedX, recordedY) = (others[^1].X, others[^1].Y);
             }
         }
 
