@@ -35,6 +35,15 @@ public sealed record TrustCalibration
     /// <summary>Sessions above <see cref="FrameNoiseThreshold"/>: share among human and among synthetic bot sessions.</summary>
     public SignRates NoisyFrameSessions { get; init; } = new(0.01, 0.3);
 
+    /// <summary>
+    /// Session mean of <see cref="Mouse.StrokeFeatures.MeanTurn"/> below which the path has no wobble: the 1st
+    /// percentile of the calibration's human sessions.
+    /// </summary>
+    public double WobbleThreshold { get; init; } = 0.05;
+
+    /// <summary>Sessions below <see cref="WobbleThreshold"/>: share among human and among synthetic bot sessions.</summary>
+    public SignRates SteadySessions { get; init; } = new(0.01, 0.3);
+
     /// <summary>Strokes with a frame-noise value a session needs before its mean is judged.</summary>
     public const int FrameNoiseMinimumStrokes = 15;
 
@@ -70,6 +79,8 @@ public sealed record TrustCalibration
         StrokeTemper = 0.157,
         FrameNoiseThreshold = 0.4895,
         NoisyFrameSessions = new(0.012195, 0.300664),
+        WobbleThreshold = 0.0898,
+        SteadySessions = new(0.020325, 0.639535),
         ReplayedSessions = new(0.004065, 0.997238),
         Source = "SapiMouse users 1-60 vs generated bots (seed 7)",
     };

@@ -17,6 +17,7 @@ public static class Signals
     public const string OffClock = "mouse.off_clock";
     public const string Teleports = "mouse.teleports";
     public const string FrameNoise = "mouse.frame_noise";
+    public const string SteadyHeading = "mouse.steady_heading";
     public const string ZeroHoldClicks = "mouse.zero_hold_clicks";
     public const string ShortHolds = "keys.short_holds";
     public const string RegularHolds = "keys.regular_holds";
@@ -37,6 +38,7 @@ public static class Signals
         ConstantVelocity or TooFast => "velocity",
         OffClock => "device-clock",
         FrameNoise => "frame-noise",
+        SteadyHeading => "wobble",
         Teleports => "pointer-jumps",
         ZeroHoldClicks => "clicks",
         ShortHolds or RegularHolds => "key-holds",

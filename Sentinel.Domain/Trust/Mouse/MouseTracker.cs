@@ -42,6 +42,7 @@ public sealed class MouseTracker
     private double _buttonDownAt = double.NaN;
     private RunningStats _pace;
     private RunningStats _frameNoise;
+    private RunningStats _wobble;
 
     public int JudgedStrokes { get; private set; }
 
@@ -77,6 +78,9 @@ public sealed class MouseTracker
 
     /// <summary>Per-stroke <see cref="StrokeFeatures.FrameNoise"/> of the session.</summary>
     public RunningStats FrameNoise => _frameNoise;
+
+    /// <summary>Per-stroke <see cref="StrokeFeatures.MeanTurn"/> of the session: how much the hand wobbles.</summary>
+    public RunningStats Wobble => _wobble;
 
     /// <summary>The session's stroke profile, compared with the user's baseline by the anomaly model.</summary>
     public MouseProfile Profile { get; } = new();
@@ -150,6 +154,7 @@ public sealed class MouseTracker
         }
 
         _frameNoise.Add(features.FrameNoise);
+        _wobble.Add(features.MeanTurn);
         SyntheticStrokes += flags != StrokeSigns.None ? 1 : 0;
         StraightStrokes += flags.HasFlag(StrokeSigns.Straight) ? 1 : 0;
         ConstantVelocityStrokes += flags.HasFlag(StrokeSigns.ConstantVelocity) ? 1 : 0;
@@ -257,6 +262,7 @@ public sealed class MouseTracker
         _pace.Write(writer);
         _frameNoise.Write(writer);
         writer.WriteDouble(_lastPointerAt);
+        _wobble.Write(writer);
     }
 
     public void Read(ref StateReader reader)
@@ -299,5 +305,6 @@ public sealed class MouseTracker
         _pace = RunningStats.Read(ref reader);
         _frameNoise = RunningStats.Read(ref reader);
         _lastPointerAt = reader.ReadDouble();
+        _wobble = RunningStats.Read(ref reader);
     }
 }

@@ -17,7 +17,7 @@ public static class StrokeAnalyzer
         var n = points.Length;
         if (n < 2)
         {
-            return new StrokeFeatures(n, 0, 0, 0, 0, 0, 0, 0, 0, double.NaN, 0, 0, 0, 0, 0, double.NaN, double.NaN);
+            return new StrokeFeatures(n, 0, 0, 0, 0, 0, 0, 0, 0, double.NaN, 0, 0, 0, 0, 0, double.NaN, double.NaN, double.NaN);
         }
 
         Span<double> speeds = stackalloc double[n - 1];
@@ -69,7 +69,7 @@ public static class StrokeAnalyzer
         var intervals = n - 1;
         var intervalMean = intervalSum / intervals;
         var intervalSd = Math.Sqrt(Math.Max(0, (intervalSquares / intervals) - (intervalMean * intervalMean)));
-        var (resampledRoughness, speedFlips, turnFlips) = Resampled(points);
+        var (resampledRoughness, speedFlips, turnFlips, meanTurn) = Resampled(points);
 
         return new StrokeFeatures(
             Points: n,
@@ -88,7 +88,8 @@ public static class StrokeAnalyzer
             IntervalCv: intervalMean > 0 ? intervalSd / intervalMean : 0,
             MaxStep: maxStep,
             SpeedFlips: speedFlips,
-            ResampledTurnFlips: turnFlips);
+            ResampledTurnFlips: turnFlips,
+            MeanTurn: meanTurn);
     }
 
     /// <summary>
@@ -153,13 +154,13 @@ public static class StrokeAnalyzer
     /// speed turns from rising to falling or back: a hand and a mouse have mass, so speed changes for several frames
     /// in a row, while noise added to each frame's progress turns it on two frames of three.
     /// </summary>
-    private static (double Roughness, double SpeedFlips, double TurnFlips) Resampled(ReadOnlySpan<PathPoint> points)
+    private static (double Roughness, double SpeedFlips, double TurnFlips, double MeanTurn) Resampled(ReadOnlySpan<PathPoint> points)
     {
         var start = points[0].TimestampMs;
         var frames = (int)((points[^1].TimestampMs - start) / ResampleIntervalMs);
         if (frames < 4)
         {
-            return (double.NaN, double.NaN, double.NaN);
+            return (double.NaN, double.NaN, double.NaN, double.NaN);
         }
 
         Span<double> steps = stackalloc double[Math.Min(frames, 4 * MaxPoints)];
@@ -186,7 +187,32 @@ public static class StrokeAnalyzer
             (previousX, previousY) = (x, y);
         }
 
-        return (Roughness(steps, total / steps.Length), SpeedFlips(steps, total / steps.Length), TurnFlips(headings));
+        return (Roughness(steps, total / steps.Length), SpeedFlips(steps, total / steps.Length), TurnFlips(headings), MeanTurn(headings));
+    }
+
+    /// <summary>Mean absolute change of heading per 60 Hz frame, radians (NaN under three headings).</summary>
+    private static double MeanTurn(ReadOnlySpan<double> headings)
+    {
+        var previous = double.NaN;
+        double total = 0;
+        var count = 0;
+        foreach (var heading in headings)
+        {
+            if (double.IsNaN(heading))
+            {
+                continue;
+            }
+
+            if (!double.IsNaN(previous))
+            {
+                total += Math.Abs(WrapAngle(heading - previous));
+                count++;
+            }
+
+            previous = heading;
+        }
+
+        return count >= 3 ? total / count : double.NaN;
     }
 
     /// <summary>Share of 60 Hz turns that reverse the previous turn's direction (turns under 0.03 rad ignored).</summary>

@@ -36,6 +36,7 @@ namespace Sentinel.Domain.Trust.Mouse;
 /// Share of 60 Hz heading changes that reverse the previous one (NaN under three): a hand's wobble persists for
 /// a few frames, pixel rounding of a smooth curve flips at random.
 /// </param>
+/// <param name="MeanTurn">Mean absolute heading change per 60 Hz frame, radians: a hand wobbles, a curve does not.</param>
 public readonly record struct StrokeFeatures(
     int Points,
     double DurationMs,
@@ -53,7 +54,8 @@ public readonly record struct StrokeFeatures(
     double IntervalCv,
     double MaxStep,
     double SpeedFlips,
-    double ResampledTurnFlips)
+    double ResampledTurnFlips,
+    double MeanTurn)
 {
     /// <summary>
     /// Mean of <see cref="SpeedFlips"/> and <see cref="ResampledTurnFlips"/>: how often, frame to frame, speed and

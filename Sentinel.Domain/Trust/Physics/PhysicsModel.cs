@@ -86,6 +86,15 @@ public static class PhysicsModel
             var rates = calibration.NoisyFrameSessions;
             into.Add(new Evidence(ModelName, Signals.FrameNoise, noise.Mean, Math.Log(rates.Human / rates.Bot), (int)noise.Count));
         }
+
+        // A hand wobbles: its heading changes a little every frame. A smooth curve's heading changes only by its
+        // curvature and pixel rounding.
+        var wobble = mouse.Wobble;
+        if (wobble.Count >= TrustCalibration.FrameNoiseMinimumStrokes && wobble.Mean < calibration.WobbleThreshold)
+        {
+            var rates = calibration.SteadySessions;
+            into.Add(new Evidence(ModelName, Signals.SteadyHeading, wobble.Mean, Math.Log(rates.Human / rates.Bot), (int)wobble.Count));
+        }
     }
 
     /// <summary>A sign speaks only against: its absence is already in <see cref="Signals.NaturalStrokes"/>.</summary>

@@ -31,6 +31,8 @@ internal static class Calibrator
         var human = humans.Select(h => Count(h.Events)).ToList();
         var bot = botSessions.Select(Count).ToList();
         var noisy = human.Where(m => m.FrameNoise.Count >= TrustCalibration.FrameNoiseMinimumStrokes).Select(m => m.FrameNoise.Mean).Order().ToList();
+        var steady = human.Where(m => m.Wobble.Count >= TrustCalibration.FrameNoiseMinimumStrokes).Select(m => m.Wobble.Mean).Order().ToList();
+        var wobbleThreshold = steady.Count > 0 ? Math.Round(steady[(int)Math.Floor(0.01 * steady.Count)], 4) : 0.0;
         var noiseThreshold = noisy.Count > 0 ? Math.Round(noisy[(int)Math.Min(noisy.Count - 1, Math.Ceiling(0.99 * noisy.Count) - 1)], 4) : 1.0;
 
         SignRates Rates(Func<MouseTracker, int> hits, Func<MouseTracker, int> trials) =>
@@ -48,6 +50,8 @@ internal static class Calibrator
             StrokeTemper = Temper(human),
             FrameNoiseThreshold = noiseThreshold,
             NoisyFrameSessions = SessionRates(human, bot, m => m.FrameNoise.Count >= TrustCalibration.FrameNoiseMinimumStrokes && m.FrameNoise.Mean > noiseThreshold),
+            WobbleThreshold = wobbleThreshold,
+            SteadySessions = SessionRates(human, bot, m => m.Wobble.Count >= TrustCalibration.FrameNoiseMinimumStrokes && m.Wobble.Mean < wobbleThreshold),
             Source = source,
         };
         calibration = calibration with
@@ -131,6 +135,7 @@ internal static class Calibrator
         report.WriteLine();
         report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stroke temper (1 / overdispersion of humans' per-session any-sign shares): {c.StrokeTemper:0.000}"));
         report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Frame noise: 99th percentile of human session means {c.FrameNoiseThreshold:0.000}; sessions above it: humans {c.NoisyFrameSessions.Human:0.0000}, synthetic bots {c.NoisyFrameSessions.Bot:0.0000}, log-LR when found {Math.Log(c.NoisyFrameSessions.Human / c.NoisyFrameSessions.Bot):+0.00;-0.00}"));
+        report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wobble: 1st percentile of human session means {c.WobbleThreshold:0.000} rad/frame; sessions below it: humans {c.SteadySessions.Human:0.0000}, synthetic bots {c.SteadySessions.Bot:0.0000}, log-LR when found {Math.Log(c.SteadySessions.Human / c.SteadySessions.Bot):+0.00;-0.00}"));
         report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Replay catalog match >= {PatternModel.ReplayContainment} (per session): humans against the other humans {c.ReplayedSessions.Human:0.0000}, replay bots {c.ReplayedSessions.Bot:0.0000}, log-LR when found {Math.Log(c.ReplayedSessions.Human / c.ReplayedSessions.Bot):+0.00;-0.00}"));
         report.WriteLine();
     }
@@ -158,6 +163,8 @@ internal static class Calibrator
             string.Create(CultureInfo.InvariantCulture, $"        StrokeTemper = {c.StrokeTemper:0.###},"),
             string.Create(CultureInfo.InvariantCulture, $"        FrameNoiseThreshold = {c.FrameNoiseThreshold:0.####},"),
             $"        NoisyFrameSessions = {R(c.NoisyFrameSessions)},",
+            string.Create(CultureInfo.InvariantCulture, $"        WobbleThreshold = {c.WobbleThreshold:0.####},"),
+            $"        SteadySessions = {R(c.SteadySessions)},",
             $"        ReplayedSessions = {R(c.ReplayedSessions)},",
             $"        Source = \"{c.Source}\",",
             "    };");

@@ -52,6 +52,8 @@ internal static class StrokeDump
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  speedFlips>{limit} {strokes.Count(s => s.SpeedFlips > limit) / (double)strokes.Count:P1}"));
         }
 
+        Row("meanTurn", strokes.Select(s => s.MeanTurn).Where(double.IsFinite));
+        Row("frameNoise", strokes.Select(s => s.FrameNoise).Where(double.IsFinite));
         Row("peaks", strokes.Select(s => (double)s.VelocityPeaks));
         Row("turnFlips", strokes.Select(s => s.TurnSignChanges));
         Row("intervalCv", strokes.Select(s => s.IntervalCv));
