@@ -47,27 +47,6 @@ if (args.Contains("--dump-strokes"))
     return 0;
 }
 
-if (args.Contains("--debug-jumps"))
-{
-    var h = humans.First(x => x.Name == "user6/session_1min");
-    var v = DeviceVariants.All.ElementAt(1).Transform(h.Events, new Random(1));
-    BehaviorEvent? last = null;
-    foreach (var e in v)
-    {
-        if (e.IsPointer && e.Kind != BehaviorEventKind.Click)
-        {
-            if (last is { } l && Math.Sqrt(((e.X - l.X) * (e.X - l.X)) + ((e.Y - l.Y) * (e.Y - l.Y))) > 400)
-            {
-                Console.WriteLine($"{l} -> {e}");
-            }
-
-            last = e;
-        }
-    }
-
-    return 0;
-}
-
 if (args.Contains("--replay-containment"))
 {
     // How much of each session's trajectory fingerprint another session already holds: humans against the

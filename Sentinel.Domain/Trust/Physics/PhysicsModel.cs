@@ -128,10 +128,12 @@ public static class PhysicsModel
         if (keys.ShortHolds > 0)
         {
             // Key rollover gives people an occasional hold under 10 ms (CMU: about 1 in 1000); scripts give most.
+            // Half or more of at least ten keys released within 10 ms is no keyboard a finger presses: conclusive.
             var weight = Math.Min(0, EvidenceMath.BinomialLogLikelihoodRatio(keys.ShortHolds, holds, 0.01, 0.5, 0.5));
+            var share = (double)keys.ShortHolds / Math.Max(1, holds);
             if (weight < 0)
             {
-                into.Add(new Evidence(ModelName, Signals.ShortHolds, (double)keys.ShortHolds / holds, weight, holds));
+                into.Add(new Evidence(ModelName, Signals.ShortHolds, share, weight, holds, Conclusive: holds >= 10 && share >= 0.5));
             }
         }
 

@@ -44,7 +44,7 @@ internal static class KeyboardEvaluation
             {
                 var (verdict, _) = SessionReplayer.Run(bots.Generate(kind, humans), new TrustContext(TrustPolicy.Default, $"bot-{kind}-{i}", catalog));
                 actions.Add(verdict.Action);
-                if (verbose && verdict.Action == TrustAction.Allow)
+                if (verbose && (verdict.Action == TrustAction.Allow || i < 2))
                 {
                     Console.WriteLine($"  {kind} #{i}: {MouseEvaluation.Describe(verdict)}");
                 }
