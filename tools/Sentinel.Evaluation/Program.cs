@@ -130,6 +130,11 @@ if (runData && humans.Count > 0)
             mouse.Add(MouseEvaluation.Run(held, humans, calibration, botsPerKind / 2, seed + train.Item1, verbose));
         }
 
+        if (mouse.Humans.Count == 0)
+        {
+            Console.WriteLine("Cross-validation needs sessions of users 1-30 and of users 31 and up.");
+        }
+
         MouseEvaluation.Print(mouse, "cross-validated; each half scored with the calibration of the other half");
     }
     else

@@ -69,14 +69,14 @@ public sealed record TrustCalibration
     /// </summary>
     public static readonly TrustCalibration Shipped = new()
     {
-        AnySign = new(0.035613, 0.779255),
+        AnySign = new(0.03492, 0.778741),
         Straight = new(0.0091, 0.221259),
         ConstantVelocity = new(0.000976, 0.192871),
         Smooth = new(0.017602, 0.344958),
-        TooFast = new(0.00551, 0.074695),
+        TooFast = new(0.004629, 0.000963),
         OffClock = new(0.005888, 0.373732),
         DispatchedClick = new(0.000197, 0.400013),
-        StrokeTemper = 0.157,
+        StrokeTemper = 0.155,
         FrameNoiseThreshold = 0.4895,
         NoisyFrameSessions = new(0.012195, 0.300664),
         WobbleThreshold = 0.0898,

@@ -50,8 +50,9 @@ public static class StrokeClassifier
     public const double FittsMinimumChord = 200;
 
     /// <summary>
-    /// Once the session has this many aimed strokes, "too fast" also means more than <see cref="OwnPaceDeviations"/>
-    /// of the person's own spread faster than their own mean: some people are simply fast.
+    /// "Too fast" is judged once the session has this many aimed strokes, and means more than
+    /// <see cref="OwnPaceDeviations"/> of the person's own spread faster than their own mean as well as beyond the
+    /// Fitts limit: some people are simply fast (issue 14), so only a stroke out of character for this hand counts.
     /// </summary>
     public const int OwnPaceMinimumStrokes = 8;
     public const double OwnPaceDeviations = 2.5;
@@ -103,6 +104,6 @@ public static class StrokeClassifier
     }
 
     private static bool IsFasterThanOwnPace(double pace, RunningStats ownPace) =>
-        ownPace.Count < OwnPaceMinimumStrokes
-        || Math.Log(pace) < ownPace.Mean - (OwnPaceDeviations * Math.Max(ownPace.StandardDeviation, OwnPaceMinimumSpread));
+        ownPace.Count >= OwnPaceMinimumStrokes
+        && Math.Log(pace) < ownPace.Mean - (OwnPaceDeviations * Math.Max(ownPace.StandardDeviation, OwnPaceMinimumSpread));
 }

@@ -18,9 +18,9 @@ internal static class KeyboardEvaluation
             catalog.Add(TrustEngine.Fingerprint(SessionReplayer.StateOf(human.Events), human.Name));
         }
 
-        Console.WriteLine($"## (d) Keyboard: CMU typists ({KeyboardSessions.RepetitionsPerSession} repetitions per session) and keyboard bots");
+        Console.WriteLine($"## (d) Keyboard: CMU typists ({KeyboardSessions.RepetitionsPerSession} repetitions per session) and keyboard bots (95% Wilson intervals)");
         Console.WriteLine();
-        Console.WriteLine("| sessions | count | ALLOW | CHALLENGE | BLOCK |  (95% Wilson intervals)");
+        Console.WriteLine("| sessions | count | ALLOW | CHALLENGE | BLOCK |");
         Console.WriteLine("| --- | --- | --- | --- | --- |");
         var verdicts = humans.Select(h => (h, SessionReplayer.Run(h.Events, new TrustContext(TrustPolicy.Default, h.Name, catalog)).Verdict)).ToList();
         foreach (var (label, from, to) in new[] { ("humans, all subjects", 1, int.MaxValue), ("humans, subjects 1-25", 1, 25), ("humans, subjects 26-51", 26, 51) })
