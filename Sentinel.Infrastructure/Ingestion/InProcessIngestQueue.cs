@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Sentinel.Infrastructure.Configuration;
 
@@ -7,47 +6,41 @@ namespace Sentinel.Infrastructure.Ingestion;
 /// <summary>
 /// The embedded mode's queue: the semantics of a Redis stream with a consumer group (pending entries, idle claims,
 /// delivery counts, dead letters) inside the process. It does not survive a restart of the host; that is the
-/// trade-off of the nothing-to-install mode, and the README says so. The per-key rate is a fixed one-second window
-/// in this process (there is one host).
+/// trade-off of the nothing-to-install mode, and the README says so. The per-key rate is counted as the Redis queue
+/// counts it, per key and clock second of the injected <see cref="TimeProvider"/>, so both allow the same batches and
+/// name the same wait (QueueContractTests holds them to it).
 /// </summary>
-public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimeProvider time) : IIngestQueue, IDisposable
+public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimeProvider time) : IIngestQueue
 {
     private const int MaxDeadLetters = 10_000;
     private readonly Lock _lock = new();
-    private readonly SortedDictionary<long, byte[]> _entries = [];
+    private readonly SortedDictionary<long, (byte[] Bytes, DateTimeOffset QueuedAt)> _entries = [];
     private readonly Queue<long> _undelivered = new();
     private readonly Dictionary<long, Delivery> _pending = [];
-    private readonly Queue<(QueueEntry Entry, string Reason)> _dead = new();
-    private readonly PartitionedRateLimiter<Guid> _rate = PartitionedRateLimiter.Create<Guid, Guid>(keyId =>
-        RateLimitPartition.GetFixedWindowLimiter(keyId, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, options.Value.BatchesPerKeyPerSecond),
-            Window = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-        }));
+    private readonly SortedDictionary<long, (QueueEntry Entry, string Reason, DateTimeOffset At)> _dead = [];
+    private readonly Dictionary<Guid, (long Second, long Count)> _rate = [];
 
     private long _nextId;
+    private long _nextDeadId;
 
     public Task<TimeSpan?> EnqueueAsync(QueuedBatch batch, Guid keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        using (var lease = _rate.AttemptAcquire(keyId))
-        {
-            if (!lease.IsAcquired)
-            {
-                return Task.FromResult<TimeSpan?>(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1));
-            }
-        }
-
+        var now = time.GetUtcNow();
         lock (_lock)
         {
+            if (CountTowardsRate(keyId, now.ToUnixTimeMilliseconds()) is { } wait)
+            {
+                return Task.FromResult<TimeSpan?>(wait);
+            }
+
             if (_entries.Count >= options.Value.MaxQueuedBatches)
             {
                 throw new IngestQueueUnavailableException($"The queue holds {_entries.Count} batches, its limit.");
             }
 
             var id = ++_nextId;
-            _entries[id] = QueuedBatchCodec.Encode(batch);
+            _entries[id] = (QueuedBatchCodec.Encode(batch), now);
             _undelivered.Enqueue(id);
         }
 
@@ -63,7 +56,7 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
             while (read.Count < count && _undelivered.TryDequeue(out var id))
             {
                 _pending[id] = new Delivery(consumer, now, 1);
-                read.Add(new QueueEntry(Id(id), QueuedBatchCodec.TryDecode(_entries[id]), 1));
+                read.Add(Entry(id, 1));
             }
         }
 
@@ -79,11 +72,29 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
             foreach (var (id, delivery) in _pending.Where(p => now - p.Value.At >= idle).OrderBy(p => p.Key).Take(count).ToList())
             {
                 _pending[id] = new Delivery(consumer, now, delivery.Count + 1);
-                claimed.Add(new QueueEntry(Id(id), QueuedBatchCodec.TryDecode(_entries[id]), delivery.Count + 1));
+                claimed.Add(Entry(id, delivery.Count + 1));
             }
         }
 
         return Task.FromResult<IReadOnlyList<QueueEntry>>(claimed);
+    }
+
+    public Task RenewAsync(string consumer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            foreach (var id in ids.Select(ParseId))
+            {
+                if (_pending.TryGetValue(id, out var delivery))
+                {
+                    _pending[id] = delivery with { Consumer = consumer, At = now };
+                }
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task AcknowledgeAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
@@ -91,7 +102,7 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
         ArgumentNullException.ThrowIfNull(ids);
         lock (_lock)
         {
-            foreach (var id in ids.Select(id => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)))
+            foreach (var id in ids.Select(ParseId))
             {
                 _pending.Remove(id);
                 _entries.Remove(id);
@@ -106,15 +117,17 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
         ArgumentNullException.ThrowIfNull(entry);
         lock (_lock)
         {
-            _dead.Enqueue((entry, reason));
+            _dead[++_nextDeadId] = (entry, reason, time.GetUtcNow());
             while (_dead.Count > MaxDeadLetters)
             {
-                _dead.Dequeue();
+                _dead.Remove(_dead.Keys.First());
             }
 
-            var id = long.Parse(entry.Id, System.Globalization.CultureInfo.InvariantCulture);
-            _pending.Remove(id);
-            _entries.Remove(id);
+            if (long.TryParse(entry.Id, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            {
+                _pending.Remove(id);
+                _entries.Remove(id);
+            }
         }
 
         return Task.CompletedTask;
@@ -124,7 +137,7 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
     {
         lock (_lock)
         {
-            var oldest = _pending.Count == 0 ? TimeSpan.Zero : time.GetUtcNow() - _pending.Values.Min(p => p.At);
+            var oldest = _entries.Count == 0 ? TimeSpan.Zero : time.GetUtcNow() - _entries.First().Value.QueuedAt;
             return Task.FromResult(new QueueStats(_entries.Count, _pending.Count, _dead.Count, oldest));
         }
     }
@@ -134,13 +147,71 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
     {
         lock (_lock)
         {
-            return [.. _dead];
+            return [.. _dead.Values.Select(d => (d.Entry, d.Reason))];
         }
     }
+
+    public Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(int count, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<DeadLetter>>(_dead.Take(count)
+                .Select(d => new DeadLetter(Id(d.Key), d.Value.Entry.Id, d.Value.Reason, d.Value.Entry.Raw ?? [], d.Value.At))
+                .ToList());
+        }
+    }
+
+    public Task<bool> RedriveAsync(string deadLetterId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_dead.Remove(ParseId(deadLetterId), out var dead))
+            {
+                return Task.FromResult(false);
+            }
+
+            var id = ++_nextId;
+            _entries[id] = (dead.Entry.Raw ?? [], time.GetUtcNow());
+            _undelivered.Enqueue(id);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> DiscardAsync(string deadLetterId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_dead.Remove(ParseId(deadLetterId)));
+        }
+    }
+
+    /// <summary>Counts one batch in the key's current second; the wait until the next second when it is over the limit.</summary>
+    private TimeSpan? CountTowardsRate(Guid keyId, long nowMs)
+    {
+        var second = nowMs / 1000;
+        var count = _rate.TryGetValue(keyId, out var window) && window.Second == second ? window.Count + 1 : 1;
+        if (_rate.Count > 10_000)
+        {
+            // Keys seen in earlier seconds only; keeps the table as small as the set of keys sending right now.
+            foreach (var stale in _rate.Where(r => r.Value.Second < second).Select(r => r.Key).ToList())
+            {
+                _rate.Remove(stale);
+            }
+        }
+
+        _rate[keyId] = (second, count);
+        return count > options.Value.BatchesPerKeyPerSecond ? TimeSpan.FromMilliseconds(1000 - (nowMs % 1000)) : null;
+    }
+
+    private QueueEntry Entry(long id, long deliveries)
+    {
+        var bytes = _entries[id].Bytes;
+        return new QueueEntry(Id(id), QueuedBatchCodec.TryDecode(bytes), deliveries, bytes);
+    }
+
+    private static long ParseId(string id) => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed record Delivery(string Consumer, DateTimeOffset At, long Count);
-
-    public void Dispose() => _rate.Dispose();
 }
