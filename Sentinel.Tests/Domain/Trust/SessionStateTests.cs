@@ -1,7 +1,7 @@
 using System.Buffers;
-using Sentinel.Domain.Binary;
 using FsCheck;
 using FsCheck.Fluent;
+using Sentinel.Domain.Binary;
 using Sentinel.Domain.Trust.Events;
 using Sentinel.Domain.Trust.Session;
 
