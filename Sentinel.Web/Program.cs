@@ -20,6 +20,9 @@ if (await CommandLine.TryRunAsync(app, args) is { } exitCode)
 }
 
 app.UseSentinelHosting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapPublicApiDocument();
 app.MapPortal();
