@@ -32,14 +32,14 @@ public sealed class BrowserAdminTests : IClassFixture<BrowserFixture>, IAsyncLif
         var renamed = name + " v2";
 
         await page.GetByTestId("new-project").ClickAsync();
-        await page.GetByTestId("name-input").Locator("input").FillAsync(name);
+        await page.GetByTestId("name-input").FillAsync(name);
         await page.GetByTestId("name-save").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"Created {name}");
         await Assertions.Expect(page.GetByTestId("projects").Locator(".project-name", new() { HasText = name })).ToBeVisibleAsync();
 
         // The same name again is refused inside the dialog, which stays open.
         await page.GetByTestId("new-project").ClickAsync();
-        await page.GetByTestId("name-input").Locator("input").FillAsync(name.ToUpperInvariant());
+        await page.GetByTestId("name-input").FillAsync(name.ToUpperInvariant());
         await page.GetByTestId("name-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("name-dialog")).ToContainTextAsync("already exists");
         await page.Keyboard.PressAsync("Escape");
@@ -47,7 +47,7 @@ public sealed class BrowserAdminTests : IClassFixture<BrowserFixture>, IAsyncLif
         var row = page.GetByTestId("projects").Locator("tr", new() { HasText = name });
         await row.GetByRole(AriaRole.Button).ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Rename" }).ClickAsync();
-        await page.GetByTestId("name-input").Locator("input").FillAsync(renamed);
+        await page.GetByTestId("name-input").FillAsync(renamed);
         await page.GetByTestId("name-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("projects").Locator(".project-name", new() { HasText = renamed })).ToBeVisibleAsync();
 
@@ -68,9 +68,9 @@ public sealed class BrowserAdminTests : IClassFixture<BrowserFixture>, IAsyncLif
         var email = $"new-{Guid.NewGuid():N}@sentinel.test";
 
         await page.GetByTestId("add-member").ClickAsync();
-        await page.GetByTestId("member-email").Locator("input").FillAsync(email);
+        await page.GetByTestId("member-email").FillAsync(email);
         await page.GetByTestId("member-add").ClickAsync();
-        var password = await page.GetByTestId("one-time-password").Locator("input").InputValueAsync();
+        var password = await page.GetByTestId("one-time-password").InputValueAsync();
         Assert.False(string.IsNullOrEmpty(password));
         await page.GetByTestId("one-time-password-done").ClickAsync();
         var row = page.GetByTestId("members").Locator("tr", new() { HasText = email });
