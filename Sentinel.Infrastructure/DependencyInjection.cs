@@ -17,6 +17,7 @@ using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.DataProtection;
 using Sentinel.Infrastructure.Health;
 using Sentinel.Infrastructure.Ingestion;
+using Sentinel.Infrastructure.Jobs;
 using Sentinel.Infrastructure.Keys;
 using Sentinel.Infrastructure.Observability;
 using Sentinel.Infrastructure.Persistence;
@@ -40,8 +41,8 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section).ValidateOnStart();
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateOnStart();
-        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SentinelOptions>, DeploymentOptionsValidator>();
 
@@ -80,6 +81,7 @@ public static class DependencyInjection
         }
 
         AddIngestion(builder, services, redis.IsConfigured);
+        healthChecks.AddCheck<IngestBacklogHealthCheck>("ingest-backlog", tags: [ReadinessTag]);
         AddAnalyticsStoreHealthCheck(builder.Configuration, services, healthChecks);
         return builder;
     }
@@ -126,12 +128,9 @@ public static class DependencyInjection
         }
 
         var workers = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
-        for (var i = 0; i < workers.Count; i++)
-        {
-            services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<IngestWorker>(provider));
-        }
-
-        services.AddHostedService<RetentionWorker>();
+        services.AddSentinelJobs(workers, useRedis);
+        services.AddSingleton<QueueBacklogGauges>();
+        services.AddHostedService(provider => provider.GetRequiredService<QueueBacklogGauges>());
     }
 
     private static void AddAnalyticsStoreHealthCheck(IConfiguration configuration, IServiceCollection services, IHealthChecksBuilder healthChecks)

@@ -2,6 +2,7 @@ using Sentinel.Infrastructure;
 using Sentinel.Web.Cli;
 using Sentinel.Web.Hosting;
 using Sentinel.Web.Ingestion;
+using Sentinel.Web.Jobs;
 using Sentinel.Web.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapPublicApiDocument();
 app.MapPortal();
+app.MapJobsDashboard();
 app.MapEventsBatch();
 
 await app.InitializeDatabaseAsync();

@@ -46,7 +46,7 @@ echo "payload: $(wc -c < "$WORK/payload.json") bytes, 100 events"
 
 echo "== starting Redis, ClickHouse, PostgreSQL"
 REDIS_PORT=$(free_port); CH_HTTP=$(free_port); CH_TCP=$(free_port); PG_PORT=$(free_port)
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$WORK/redis.log" 2>&1 &
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly yes --appendfsync everysec --dir "$WORK" --daemonize no >"$WORK/redis.log" 2>&1 &
 PIDS+=($!)
 mkdir -p "$WORK/ch/tmp"
 cat >"$WORK/ch/config.xml" <<XML

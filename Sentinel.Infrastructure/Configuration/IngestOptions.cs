@@ -13,7 +13,8 @@ public sealed class IngestOptions
     /// <summary>Largest body after gunzip, so a small bomb cannot expand into memory.</summary>
     public int MaxDecompressedBytes { get; set; } = 8 * 1024 * 1024;
 
-    /// <summary>Batches per key per second, counted across all hosts (in Redis in production).</summary>
+    /// <summary>Batches per key per second, counted across all hosts (in Redis in production); at least 1.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
     public int BatchesPerKeyPerSecond { get; set; } = 100;
 
     /// <summary>Stream entries waiting beyond this answer 503: the queue holds, it does not drop.</summary>

@@ -22,11 +22,26 @@ public interface IIngestQueue
     /// <summary>Entries delivered (to anyone) but unacknowledged for at least <paramref name="idle"/>, now delivered to <paramref name="consumer"/>.</summary>
     Task<IReadOnlyList<QueueEntry>> ClaimStaleAsync(string consumer, TimeSpan idle, int count, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Tells the queue that <paramref name="consumer"/> still works on these entries (it holds them through a store
+    /// outage), so they are not claimed as a dead worker's; their delivery counts do not change.
+    /// </summary>
+    Task RenewAsync(string consumer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     /// <summary>Done: the entries leave the queue.</summary>
     Task AcknowledgeAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 
-    /// <summary>Moves an entry that keeps failing to the dead letters, with the reason, and removes it from the queue.</summary>
+    /// <summary>Moves an entry that can never be written to the dead letters, with its raw bytes and the reason, and removes it from the queue.</summary>
     Task DeadLetterAsync(QueueEntry entry, string reason, CancellationToken cancellationToken);
 
     Task<QueueStats> StatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The dead letters, oldest first, at most <paramref name="count"/>.</summary>
+    Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>Puts a dead letter back on the queue as a new entry, its bytes unchanged; false when it is no longer there.</summary>
+    Task<bool> RedriveAsync(string deadLetterId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a dead letter for good; false when it is no longer there.</summary>
+    Task<bool> DiscardAsync(string deadLetterId, CancellationToken cancellationToken);
 }

@@ -14,19 +14,20 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
 {
     private const int MaxDeadLetters = 10_000;
     private readonly Lock _lock = new();
-    private readonly SortedDictionary<long, byte[]> _entries = [];
+    private readonly SortedDictionary<long, (byte[] Bytes, DateTimeOffset QueuedAt)> _entries = [];
     private readonly Queue<long> _undelivered = new();
     private readonly Dictionary<long, Delivery> _pending = [];
-    private readonly Queue<(QueueEntry Entry, string Reason)> _dead = new();
+    private readonly SortedDictionary<long, (QueueEntry Entry, string Reason, DateTimeOffset At)> _dead = [];
     private readonly PartitionedRateLimiter<Guid> _rate = PartitionedRateLimiter.Create<Guid, Guid>(keyId =>
         RateLimitPartition.GetFixedWindowLimiter(keyId, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = Math.Max(1, options.Value.BatchesPerKeyPerSecond),
+            PermitLimit = options.Value.BatchesPerKeyPerSecond,
             Window = TimeSpan.FromSeconds(1),
             QueueLimit = 0,
         }));
 
     private long _nextId;
+    private long _nextDeadId;
 
     public Task<TimeSpan?> EnqueueAsync(QueuedBatch batch, Guid keyId, CancellationToken cancellationToken)
     {
@@ -47,7 +48,7 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
             }
 
             var id = ++_nextId;
-            _entries[id] = QueuedBatchCodec.Encode(batch);
+            _entries[id] = (QueuedBatchCodec.Encode(batch), time.GetUtcNow());
             _undelivered.Enqueue(id);
         }
 
@@ -63,7 +64,7 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
             while (read.Count < count && _undelivered.TryDequeue(out var id))
             {
                 _pending[id] = new Delivery(consumer, now, 1);
-                read.Add(new QueueEntry(Id(id), QueuedBatchCodec.TryDecode(_entries[id]), 1));
+                read.Add(Entry(id, 1));
             }
         }
 
@@ -79,11 +80,29 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
             foreach (var (id, delivery) in _pending.Where(p => now - p.Value.At >= idle).OrderBy(p => p.Key).Take(count).ToList())
             {
                 _pending[id] = new Delivery(consumer, now, delivery.Count + 1);
-                claimed.Add(new QueueEntry(Id(id), QueuedBatchCodec.TryDecode(_entries[id]), delivery.Count + 1));
+                claimed.Add(Entry(id, delivery.Count + 1));
             }
         }
 
         return Task.FromResult<IReadOnlyList<QueueEntry>>(claimed);
+    }
+
+    public Task RenewAsync(string consumer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            foreach (var id in ids.Select(ParseId))
+            {
+                if (_pending.TryGetValue(id, out var delivery))
+                {
+                    _pending[id] = delivery with { Consumer = consumer, At = now };
+                }
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task AcknowledgeAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
@@ -91,7 +110,7 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
         ArgumentNullException.ThrowIfNull(ids);
         lock (_lock)
         {
-            foreach (var id in ids.Select(id => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)))
+            foreach (var id in ids.Select(ParseId))
             {
                 _pending.Remove(id);
                 _entries.Remove(id);
@@ -106,15 +125,17 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
         ArgumentNullException.ThrowIfNull(entry);
         lock (_lock)
         {
-            _dead.Enqueue((entry, reason));
+            _dead[++_nextDeadId] = (entry, reason, time.GetUtcNow());
             while (_dead.Count > MaxDeadLetters)
             {
-                _dead.Dequeue();
+                _dead.Remove(_dead.Keys.First());
             }
 
-            var id = long.Parse(entry.Id, System.Globalization.CultureInfo.InvariantCulture);
-            _pending.Remove(id);
-            _entries.Remove(id);
+            if (long.TryParse(entry.Id, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            {
+                _pending.Remove(id);
+                _entries.Remove(id);
+            }
         }
 
         return Task.CompletedTask;
@@ -124,7 +145,7 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
     {
         lock (_lock)
         {
-            var oldest = _pending.Count == 0 ? TimeSpan.Zero : time.GetUtcNow() - _pending.Values.Min(p => p.At);
+            var oldest = _entries.Count == 0 ? TimeSpan.Zero : time.GetUtcNow() - _entries.First().Value.QueuedAt;
             return Task.FromResult(new QueueStats(_entries.Count, _pending.Count, _dead.Count, oldest));
         }
     }
@@ -134,9 +155,51 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
     {
         lock (_lock)
         {
-            return [.. _dead];
+            return [.. _dead.Values.Select(d => (d.Entry, d.Reason))];
         }
     }
+
+    public Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(int count, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<DeadLetter>>(_dead.Take(count)
+                .Select(d => new DeadLetter(Id(d.Key), d.Value.Entry.Id, d.Value.Reason, d.Value.Entry.Raw ?? [], d.Value.At))
+                .ToList());
+        }
+    }
+
+    public Task<bool> RedriveAsync(string deadLetterId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_dead.Remove(ParseId(deadLetterId), out var dead))
+            {
+                return Task.FromResult(false);
+            }
+
+            var id = ++_nextId;
+            _entries[id] = (dead.Entry.Raw ?? [], time.GetUtcNow());
+            _undelivered.Enqueue(id);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> DiscardAsync(string deadLetterId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_dead.Remove(ParseId(deadLetterId)));
+        }
+    }
+
+    private QueueEntry Entry(long id, long deliveries)
+    {
+        var bytes = _entries[id].Bytes;
+        return new QueueEntry(Id(id), QueuedBatchCodec.TryDecode(bytes), deliveries, bytes);
+    }
+
+    private static long ParseId(string id) => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sentinel.Domain.Analytics;
@@ -10,69 +8,88 @@ using Sentinel.Infrastructure.Observability;
 namespace Sentinel.Infrastructure.Ingestion;
 
 /// <summary>
-/// Drains the ingestion queue into the analytics store: claims entries that another (dead) worker left pending,
-/// reads new ones, writes all their events in one call, and acknowledges only after the write. A failed write leaves
-/// the entries pending, to be claimed and tried again once idle for <see cref="WorkerOptions.ClaimAfter"/>; an entry
-/// delivered more than <see cref="WorkerOptions.MaxDeliveries"/> times goes to the dead letters. The store ignores
-/// events it already has, so a batch written but not acknowledged before a crash is not counted twice.
+/// Drains the ingestion queue into the analytics store: claims entries that a dead worker left pending, reads new
+/// ones, writes all their events in one call, and acknowledges only after the write. The store ignores events it
+/// already has, so a batch written but not acknowledged before a crash is not counted twice.
+/// <para>
+/// What goes to the dead letters, and nothing else: an entry that cannot be decoded, an entry the store refuses as
+/// invalid (<see cref="AnalyticsStoreRefusedException"/>), and an entry that keeps failing with an unexpected error
+/// when written alone. An unreachable or failing store is an outage, not a poison message: the worker holds the
+/// entries it has, renews its claim on them so no other worker takes them, backs off up to
+/// <see cref="WorkerOptions.MaxFailureBackoff"/> and writes them when the store is back.
+/// </para>
 /// </summary>
 public sealed partial class IngestWorker(
     IIngestQueue queue,
     IAnalyticsStore store,
     IOptions<WorkerOptions> options,
     SentinelMetrics metrics,
-    ILogger<IngestWorker> logger) : BackgroundService
+    ILogger<IngestWorker> logger,
+    TimeProvider time)
 {
     private static readonly TimeSpan MinimumDelay = TimeSpan.FromMilliseconds(10);
-    private DateTime _lastClaim = DateTime.MinValue;
+    private static readonly TimeSpan FirstFailureDelay = TimeSpan.FromMilliseconds(100);
+    private DateTimeOffset _nextClaim = DateTimeOffset.MinValue;
+    private TimeSpan _failureDelay = TimeSpan.Zero;
+    private Held? _held;
+    private bool _schemaReady;
 
     /// <summary>Unique per worker, so a restarted host never inherits a dead worker's identity (its entries get claimed instead).</summary>
     public string Consumer { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 
+    /// <summary>Entries held through an outage, waiting to be written again (0 when the store is fine).</summary>
+    public int HeldEntries => _held?.Entries.Count ?? 0;
+
     /// <summary>
+    /// Drains until <paramref name="stoppingToken"/> is cancelled (a drain job's run ends, or the host stops); the
+    /// write in flight finishes first, and entries held through an outage stay with this worker for its next run.
     /// Reading and decoding the next entries overlaps with writing the previous ones: the write waits on the store
     /// and the read on Redis, so one worker keeps both busy. At most one write is in flight, and entries are still
-    /// acknowledged only after their own write.
+    /// acknowledged only after their own write. Not reentrant: one run at a time per worker.
     /// </summary>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value;
         var idleDelay = MinimumDelay;
-        var failureDelay = TimeSpan.Zero;
-        var schemaReady = false;
         Decoded? ready = null;
-        Task<int>? writing = null;
+        Task? writing = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    if (!schemaReady)
+                    if (_held is { } held)
                     {
-                        await store.EnsureSchemaAsync(stoppingToken);
-                        schemaReady = true;
+                        await RetryHeldAsync(held, stoppingToken);
+                        continue;
                     }
 
                     ready ??= await ReadAsync(stoppingToken);
                     if (writing is { } previous)
                     {
                         writing = null;
-                        await previous; // a failure lands below, and the entries just read are written after the back-off
+                        await previous;
+                        if (_held is { } failed)
+                        {
+                            // The store is out: what was read meanwhile waits with the failed entries, renewed with them.
+                            failed.Entries.AddRange(ready.Entries);
+                            ready = null;
+                            continue;
+                        }
                     }
 
-                    failureDelay = TimeSpan.Zero;
                     if (ready.Entries.Count > 0)
                     {
-                        writing = WriteAsync(ready, stoppingToken);
+                        writing = WriteAsync(ready.Entries, stoppingToken);
                         ready = null;
                         idleDelay = MinimumDelay;
                         continue;
                     }
 
                     ready = null;
+                    _failureDelay = TimeSpan.Zero; // the queue answers and nothing is held or in flight
                     await Task.Delay(idleDelay, stoppingToken);
-                    idleDelay = Min(idleDelay * 2, settings.MaxIdleDelay);
+                    idleDelay = Min(idleDelay * 2, options.Value.MaxIdleDelay);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -80,11 +97,10 @@ public sealed partial class IngestWorker(
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    // Unavailable queue or store, or a bug: either way back off and keep the host (and the other workers) running.
-                    var retryAfter = (exception as AnalyticsStoreUnavailableException)?.RetryAfter ?? TimeSpan.Zero;
-                    failureDelay = Min(Max(failureDelay * 2, TimeSpan.FromMilliseconds(100), retryAfter), settings.MaxFailureBackoff);
-                    LogBackingOff(logger, exception, failureDelay.TotalMilliseconds);
-                    await Delay(failureDelay, stoppingToken);
+                    // The queue (or the store's schema call) is unavailable: back off and keep the host running.
+                    NextFailureDelay(exception);
+                    LogBackingOff(logger, exception, _failureDelay.TotalMilliseconds);
+                    await Delay(_failureDelay, stoppingToken);
                 }
             }
         }
@@ -98,30 +114,49 @@ public sealed partial class IngestWorker(
         }
     }
 
-    /// <summary>One round, read then write: claim, read, write, acknowledge. Returns how many entries were written.</summary>
-    public async Task<int> DrainOnceAsync(CancellationToken cancellationToken) =>
-        await WriteAsync(await ReadAsync(cancellationToken), cancellationToken);
+    /// <summary>One round without overlap: retry what is held, or claim, read, write and acknowledge. Returns how many entries were written.</summary>
+    public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
+    {
+        if (_held is { } held)
+        {
+            var count = held.Entries.Count;
+            await WriteHeldAsync(held, cancellationToken);
+            return _held is null ? count : 0;
+        }
 
-    /// <summary>Claims stale entries (dead-lettering those past their deliveries), reads new ones and decodes them.</summary>
+        var ready = await ReadAsync(cancellationToken);
+        await WriteAsync(ready.Entries, cancellationToken);
+        return _held is null ? ready.Entries.Count : 0;
+    }
+
+    /// <summary>Claims stale entries (now and then, not on every poll), reads new ones and decodes them.</summary>
     private async Task<Decoded> ReadAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var entries = new List<QueueEntry>();
-        // Nothing can become stale faster than ClaimAfter, so looking twice per ClaimAfter is enough (not on every poll).
-        var now = DateTime.UtcNow;
-        var stales = now - _lastClaim >= settings.ClaimAfter / 2
-            ? await queue.ClaimStaleAsync(Consumer, settings.ClaimAfter, settings.ReadCount, cancellationToken)
-            : [];
-        _lastClaim = stales.Count == settings.ReadCount ? DateTime.MinValue : now;
-        foreach (var stale in stales)
+        if (!_schemaReady)
         {
-            if (stale.Deliveries > settings.MaxDeliveries)
+            await store.EnsureSchemaAsync(cancellationToken);
+            _schemaReady = true;
+        }
+
+        var entries = new List<QueueEntry>();
+        var now = time.GetUtcNow();
+        if (now >= _nextClaim)
+        {
+            // An entry is claimable ClaimAfter after its last delivery; looking four times per ClaimAfter claims it
+            // within 1.25 × ClaimAfter. A full claim means more are waiting: look again at once.
+            var stales = await queue.ClaimStaleAsync(Consumer, settings.ClaimAfter, settings.ReadCount, cancellationToken);
+            _nextClaim = stales.Count == settings.ReadCount ? now : now + settings.ClaimAfter / 4;
+            foreach (var stale in stales)
             {
-                await DeadLetterAsync(stale, $"Not written after {stale.Deliveries - 1} deliveries.", cancellationToken);
-            }
-            else
-            {
-                entries.Add(stale);
+                if (stale.Deliveries > settings.MaxDeliveries)
+                {
+                    await WriteSuspectAsync(stale, cancellationToken);
+                }
+                else
+                {
+                    entries.Add(stale);
+                }
             }
         }
 
@@ -130,12 +165,12 @@ public sealed partial class IngestWorker(
             entries.AddRange(await queue.ReadNewAsync(Consumer, settings.ReadCount - entries.Count, cancellationToken));
         }
 
-        var decoded = new List<(QueueEntry Entry, List<ApiEvent> Events)>(entries.Count);
+        var decoded = new List<DecodedEntry>(entries.Count);
         foreach (var entry in entries)
         {
             if (Decode(entry) is { } events)
             {
-                decoded.Add((entry, events));
+                decoded.Add(new DecodedEntry(entry, events));
             }
             else
             {
@@ -146,53 +181,153 @@ public sealed partial class IngestWorker(
         return new Decoded(decoded);
     }
 
-    /// <summary>Writes the decoded entries in one call and acknowledges them; on a refusal, isolates the entry at fault.</summary>
-    private async Task<int> WriteAsync(Decoded ready, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the entries in one call and acknowledges them. A refusal isolates the entry at fault (one by one, the
+    /// others go through); any other failure holds every entry for a retry after the back-off.
+    /// </summary>
+    private async Task WriteAsync(List<DecodedEntry> entries, CancellationToken cancellationToken)
     {
-        var decoded = ready.Entries;
-        if (decoded.Count == 0)
+        if (entries.Count == 0)
         {
-            return 0;
+            return;
         }
 
         try
         {
-            await store.WriteAsync(decoded.SelectMany(d => d.Events).ToList(), cancellationToken);
-            await queue.AcknowledgeAsync(decoded.Select(d => d.Entry.Id).ToList(), cancellationToken);
-            metrics.EventsStored(decoded.Sum(d => d.Events.Count));
-            return decoded.Count;
+            await WriteAndAcknowledgeAsync(entries, cancellationToken);
+            _failureDelay = TimeSpan.Zero;
         }
-        catch (InvalidOperationException exception) when (decoded.Count > 1)
+        catch (AnalyticsStoreRefusedException exception)
         {
-            // The store refused the write: find the entry at fault by writing one at a time; the others go through.
-            LogIsolating(logger, exception, decoded.Count);
-            var written = 0;
-            foreach (var (entry, events) in decoded)
+            LogIsolating(logger, exception, entries.Count);
+            var outage = new List<DecodedEntry>();
+            foreach (var entry in entries)
             {
-                try
+                if (await WriteAloneAsync(entry, cancellationToken) is not null)
                 {
-                    await store.WriteAsync(events, cancellationToken);
-                    await queue.AcknowledgeAsync([entry.Id], cancellationToken);
-                    metrics.EventsStored(events.Count);
-                    written++;
-                }
-                catch (InvalidOperationException single)
-                {
-                    LogEntryFailed(logger, single, entry.Id, entry.Deliveries);
+                    outage.Add(entry);
                 }
             }
 
-            return written;
+            if (outage.Count > 0)
+            {
+                Hold(outage, exception, unexpected: false);
+            }
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogEntryFailed(logger, exception, decoded[0].Entry.Id, decoded[0].Entry.Deliveries);
-            return 0;
+            Hold(entries, exception, unexpected: !IsOutage(exception));
         }
     }
 
-    /// <summary>Queue entries read and decoded, waiting to be written.</summary>
-    private sealed record Decoded(List<(QueueEntry Entry, List<ApiEvent> Events)> Entries);
+    /// <summary>Waits out the back-off (renewing the claim on the held entries), then writes them again.</summary>
+    private async Task RetryHeldAsync(Held held, CancellationToken cancellationToken)
+    {
+        var renewEvery = options.Value.ClaimAfter / 4;
+        var until = time.GetUtcNow() + _failureDelay;
+        while (time.GetUtcNow() < until && !cancellationToken.IsCancellationRequested)
+        {
+            await queue.RenewAsync(Consumer, held.Entries.Select(e => e.Entry.Id).ToList(), cancellationToken);
+            var left = until - time.GetUtcNow();
+            await Delay(left < renewEvery ? left : renewEvery, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await WriteHeldAsync(held, cancellationToken);
+    }
+
+    private async Task WriteHeldAsync(Held held, CancellationToken cancellationToken)
+    {
+        _held = null;
+        if (held.UnexpectedFailures >= options.Value.MaxDeliveries)
+        {
+            // Not an outage and not a refusal, again and again: find the entry at fault by writing each alone.
+            foreach (var entry in held.Entries)
+            {
+                await WriteSuspectAsync(entry.Entry, cancellationToken, entry.Events);
+            }
+
+            return;
+        }
+
+        await WriteAsync(held.Entries, cancellationToken);
+        if (_held is { } again && ReferenceEquals(again.Entries, held.Entries))
+        {
+            again.UnexpectedFailures += held.UnexpectedFailures;
+        }
+    }
+
+    /// <summary>
+    /// An entry delivered more than <see cref="WorkerOptions.MaxDeliveries"/> times (its workers died or failed on
+    /// it) is written alone, so it cannot take others down with it; it is dead-lettered only when the store refuses
+    /// it or it fails with an unexpected error, never for an outage.
+    /// </summary>
+    private async Task WriteSuspectAsync(QueueEntry entry, CancellationToken cancellationToken, List<ApiEvent>? events = null)
+    {
+        events ??= Decode(entry);
+        if (events is null)
+        {
+            await DeadLetterAsync(entry, "The entry cannot be decoded.", cancellationToken);
+            return;
+        }
+
+        // On an outage it simply stays pending (isolated again when next claimed): holding it here could race the
+        // write in flight, and suspects are rare.
+        if (await WriteAloneAsync(new DecodedEntry(entry, events), cancellationToken, deadLetterUnexpected: true) is { } outage)
+        {
+            LogEntryFailed(logger, outage, entry.Id, entry.Deliveries);
+        }
+    }
+
+    /// <summary>Writes one entry; returns the exception when the store is out (the caller holds the entry), null otherwise.</summary>
+    private async Task<Exception?> WriteAloneAsync(DecodedEntry entry, CancellationToken cancellationToken, bool deadLetterUnexpected = false)
+    {
+        try
+        {
+            await WriteAndAcknowledgeAsync([entry], cancellationToken);
+            return null;
+        }
+        catch (AnalyticsStoreRefusedException refused)
+        {
+            await DeadLetterAsync(entry.Entry, "The analytics store refused it: " + refused.Message, cancellationToken);
+            return null;
+        }
+        catch (Exception exception) when (deadLetterUnexpected && !IsOutage(exception) && exception is not OperationCanceledException)
+        {
+            await DeadLetterAsync(entry.Entry, $"Not written after {entry.Entry.Deliveries} deliveries: {exception.Message}", cancellationToken);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return exception;
+        }
+    }
+
+    private async Task WriteAndAcknowledgeAsync(List<DecodedEntry> entries, CancellationToken cancellationToken)
+    {
+        var events = entries.Count == 1 ? entries[0].Events : entries.SelectMany(d => d.Events).ToList();
+        await store.WriteAsync(events, cancellationToken);
+        await queue.AcknowledgeAsync(entries.Select(d => d.Entry.Id).ToList(), cancellationToken);
+        metrics.EventsStored(events.Count);
+    }
+
+    private void Hold(List<DecodedEntry> entries, Exception exception, bool unexpected)
+    {
+        _held = new Held(entries) { UnexpectedFailures = unexpected ? 1 : 0 };
+        NextFailureDelay(exception);
+        LogHolding(logger, exception, entries.Count, _failureDelay.TotalMilliseconds);
+    }
+
+    /// <summary>Doubles from 100 ms up to <see cref="WorkerOptions.MaxFailureBackoff"/>, at least what the store asked for; reset only by a success.</summary>
+    private void NextFailureDelay(Exception exception)
+    {
+        var retryAfter = (exception as AnalyticsStoreUnavailableException)?.RetryAfter ?? TimeSpan.Zero;
+        var doubled = _failureDelay == TimeSpan.Zero ? FirstFailureDelay : _failureDelay * 2;
+        _failureDelay = Min(doubled > retryAfter ? doubled : retryAfter, options.Value.MaxFailureBackoff);
+    }
+
+    private static bool IsOutage(Exception exception) =>
+        exception is AnalyticsStoreUnavailableException or IngestQueueUnavailableException or HttpRequestException or TimeoutException;
 
     private static List<ApiEvent>? Decode(QueueEntry entry) =>
         entry.Batch is { } batch ? ApiEventReader.ForQueuedEvents.ReadQueued(batch.EventsJson.Span, batch.ProjectId) : null;
@@ -217,13 +352,25 @@ public sealed partial class IngestWorker(
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b, TimeSpan c) => a > b ? (a > c ? a : c) : (b > c ? b : c);
+    private sealed record DecodedEntry(QueueEntry Entry, List<ApiEvent> Events);
+
+    /// <summary>Queue entries read and decoded, waiting to be written.</summary>
+    private sealed record Decoded(List<DecodedEntry> Entries);
+
+    /// <summary>Entries this worker keeps through an outage; unexpected (non-outage) failures are counted to find a poison entry.</summary>
+    private sealed record Held(List<DecodedEntry> Entries)
+    {
+        public int UnexpectedFailures { get; set; }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ingestion worker backing off for {DelayMs} ms")]
     private static partial void LogBackingOff(ILogger logger, Exception exception, double delayMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The analytics store refused a write of {Count} queue entries; writing them one by one")]
     private static partial void LogIsolating(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Holding {Count} queue entries that could not be written; trying again in {DelayMs} ms")]
+    private static partial void LogHolding(ILogger logger, Exception exception, int count, double delayMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue entry {EntryId} was not written (delivery {Deliveries}); it stays pending")]
     private static partial void LogEntryFailed(ILogger logger, Exception exception, string entryId, long deliveries);

@@ -9,9 +9,8 @@ namespace Sentinel.Infrastructure.Ingestion;
 /// <summary>
 /// The production queue: one Redis stream entry per accepted batch, read through the consumer group <c>workers</c>.
 /// Acknowledged entries are deleted at once (XACK + XDEL in one script), so the stream holds only work not yet done
-/// and its length is the lag; enqueueing refuses past <see cref="IngestOptions.MaxQueuedBatches"/>, which bounds
-/// Redis memory without ever trimming unprocessed work. Commands go through <c>Execute</c> because
-/// StackExchange.Redis 1.2.6 predates streams (ADR 004). Run Redis with <c>appendonly yes</c>: the stream is the
+/// and its length is the backlog; enqueueing refuses past <see cref="IngestOptions.MaxQueuedBatches"/>, which bounds
+/// Redis memory without ever trimming unprocessed work. Run Redis with <c>appendonly yes</c>: the stream is the
 /// only copy of accepted events until they are drained.
 /// </summary>
 public sealed class RedisIngestQueue : IIngestQueue
@@ -28,6 +27,8 @@ public sealed class RedisIngestQueue : IIngestQueue
         """;
     private const string RateLimited = "rate-limited";
 
+    // Redis 7 has no XACKDEL (8.2): acknowledge and delete in one step so a crash between them cannot leave an
+    // acknowledged entry in the stream (it would count as backlog forever).
     private const string AcknowledgeScript = """
         redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 2))
         return redis.call('XDEL', KEYS[1], unpack(ARGV, 2))
@@ -39,7 +40,18 @@ public sealed class RedisIngestQueue : IIngestQueue
         return redis.call('XDEL', KEYS[1], ARGV[2])
         """;
 
+    private const string RedriveScript = """
+        local entries = redis.call('XRANGE', KEYS[2], ARGV[1], ARGV[1])
+        if #entries == 0 then return 0 end
+        local fields = entries[1][2]
+        local body = ''
+        for i = 1, #fields, 2 do if fields[i] == 'b' then body = fields[i + 1] end end
+        redis.call('XADD', KEYS[1], '*', 'b', body)
+        return redis.call('XDEL', KEYS[2], ARGV[1])
+        """;
+
     private const int MaxDeadLetters = 10_000;
+    private static readonly RedisValue BodyField = "b";
     private readonly RedisConnection _redis;
     private readonly IOptions<IngestOptions> _options;
     private readonly TimeProvider _time;
@@ -82,33 +94,56 @@ public sealed class RedisIngestQueue : IIngestQueue
     public async Task<IReadOnlyList<QueueEntry>> ReadNewAsync(string consumer, int count, CancellationToken cancellationToken)
     {
         await EnsureGroupAsync();
-        var result = await WithGroup(() => _redis.Database.ExecuteAsync("XREADGROUP", "GROUP", Group, consumer, "COUNT", count, "STREAMS", _stream.ToString(), ">"));
-        if (result.IsNull)
-        {
-            return [];
-        }
-
-        var streams = (RedisResult[])result!;
-        return streams.Length == 0 ? [] : ParseEntries((RedisResult[])((RedisResult[])streams[0]!)[1]!, _ => 1);
+        var entries = await WithGroup(() => _redis.Database.StreamReadGroupAsync(_stream, Group, consumer, StreamPosition.NewMessages, count));
+        return entries.Select(e => Parse(e, 1)).ToList();
     }
 
+    /// <summary>
+    /// XAUTOCLAIM from the start of the pending list, following its cursor until <paramref name="count"/> entries are
+    /// claimed or the list has been walked once: stale entries may sit behind fresh ones (a live worker's), and one
+    /// call looks at only about ten times COUNT of them.
+    /// </summary>
     public async Task<IReadOnlyList<QueueEntry>> ClaimStaleAsync(string consumer, TimeSpan idle, int count, CancellationToken cancellationToken)
     {
         await EnsureGroupAsync();
-        var result = (RedisResult[])(await WithGroup(() => _redis.Database.ExecuteAsync(
-            "XAUTOCLAIM", _stream.ToString(), Group, consumer, (long)idle.TotalMilliseconds, "0-0", "COUNT", count)))!;
-        var claimed = (RedisResult[])result[1]!;
-        if (claimed.Length == 0)
+        var claimed = new List<StreamEntry>();
+        RedisValue cursor = "0-0";
+        do
+        {
+            var result = await WithGroup(() => _redis.Database.StreamAutoClaimAsync(
+                _stream, Group, consumer, (long)idle.TotalMilliseconds, cursor, count - claimed.Count));
+            claimed.AddRange(result.ClaimedEntries.Where(e => !e.IsNull));
+            cursor = result.NextStartId;
+        }
+        while (claimed.Count < count && cursor != "0-0");
+
+        if (claimed.Count == 0)
         {
             return [];
         }
 
         // XAUTOCLAIM counted this delivery; XPENDING tells how many there have been in all.
-        var first = (string)((RedisResult[])claimed[0]!)[0]!;
-        var last = (string)((RedisResult[])claimed[^1]!)[0]!;
-        var pending = (RedisResult[])(await Guard(() => _redis.Database.ExecuteAsync("XPENDING", _stream.ToString(), Group, first, last, claimed.Length, consumer)))!;
-        var deliveries = pending.Select(p => (RedisResult[])p!).ToDictionary(p => (string)p[0]!, p => (long)p[3]);
-        return ParseEntries(claimed, id => deliveries.GetValueOrDefault(id, 1));
+        var deliveries = new Dictionary<string, long>(claimed.Count);
+        foreach (var chunk in claimed.Chunk(500))
+        {
+            var pending = await Guard(() => _redis.Database.StreamPendingMessagesAsync(_stream, Group, chunk.Length, consumer, chunk[0].Id, chunk[^1].Id));
+            foreach (var info in pending)
+            {
+                deliveries[(string)info.MessageId!] = info.DeliveryCount;
+            }
+        }
+
+        return claimed.Select(e => Parse(e, deliveries.GetValueOrDefault((string)e.Id!, 1))).ToList();
+    }
+
+    public async Task RenewAsync(string consumer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count > 0)
+        {
+            // XCLAIM ... JUSTID resets the idle time without counting a delivery.
+            await Guard(() => _redis.Database.StreamClaimIdsOnlyAsync(_stream, Group, consumer, 0, ids.Select(id => (RedisValue)id).ToArray()));
+        }
     }
 
     public async Task AcknowledgeAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
@@ -133,22 +168,22 @@ public sealed class RedisIngestQueue : IIngestQueue
     public Task DeadLetterAsync(QueueEntry entry, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var body = entry.Batch is null ? [] : QueuedBatchCodec.Encode(entry.Batch, compress: true);
+        var body = entry.Raw ?? (entry.Batch is null ? [] : QueuedBatchCodec.Encode(entry.Batch, compress: true));
         return Guard(() => _redis.Database.ScriptEvaluateAsync(DeadLetterScript, [_stream, _dead], [Group, entry.Id, body, reason, MaxDeadLetters]));
     }
 
     public async Task<QueueStats> StatsAsync(CancellationToken cancellationToken)
     {
         var database = _redis.Database;
-        var length = Guard(() => database.ExecuteAsync("XLEN", _stream.ToString()));
-        var dead = Guard(() => database.ExecuteAsync("XLEN", _dead.ToString()));
-        var oldest = Guard(() => database.ExecuteAsync("XRANGE", _stream.ToString(), "-", "+", "COUNT", 1));
+        var length = Guard(() => database.StreamLengthAsync(_stream));
+        var dead = Guard(() => database.StreamLengthAsync(_dead));
+        var oldest = Guard(() => database.StreamRangeAsync(_stream, count: 1));
         long pending = 0;
-        if (_groupReady || await database.KeyExistsAsync(_stream))
+        if (_groupReady || await Guard(() => database.KeyExistsAsync(_stream)))
         {
             try
             {
-                pending = (long)((RedisResult[])(await database.ExecuteAsync("XPENDING", _stream.ToString(), Group))!)[0];
+                pending = (await Guard(() => database.StreamPendingAsync(_stream, Group))).PendingMessageCount;
             }
             catch (RedisServerException exception) when (exception.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
             {
@@ -156,36 +191,35 @@ public sealed class RedisIngestQueue : IIngestQueue
             }
         }
 
-        var oldestEntries = (RedisResult[])(await oldest)!;
-        var oldestAge = oldestEntries.Length == 0 ? TimeSpan.Zero : DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeMilliseconds(TimestampOf((string)((RedisResult[])oldestEntries[0]!)[0]!));
-        return new QueueStats((long)await length, pending, (long)await dead, oldestAge < TimeSpan.Zero ? TimeSpan.Zero : oldestAge);
+        var oldestEntries = await oldest;
+        var oldestAge = oldestEntries.Length == 0 ? TimeSpan.Zero : _time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(TimestampOf((string)oldestEntries[0].Id!));
+        return new QueueStats(await length, pending, await dead, oldestAge < TimeSpan.Zero ? TimeSpan.Zero : oldestAge);
     }
+
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(int count, CancellationToken cancellationToken)
+    {
+        var entries = await Guard(() => _redis.Database.StreamRangeAsync(_dead, count: count));
+        return entries.Select(e => new DeadLetter(
+            (string)e.Id!,
+            (string?)e["id"] ?? "",
+            (string?)e["reason"] ?? "",
+            (byte[]?)e[BodyField] ?? [],
+            DateTimeOffset.FromUnixTimeMilliseconds(TimestampOf((string)e.Id!)))).ToList();
+    }
+
+    public async Task<bool> RedriveAsync(string deadLetterId, CancellationToken cancellationToken) =>
+        (long)await Guard(() => _redis.Database.ScriptEvaluateAsync(RedriveScript, [_stream, _dead], [deadLetterId])) == 1;
+
+    public async Task<bool> DiscardAsync(string deadLetterId, CancellationToken cancellationToken) =>
+        await Guard(() => _redis.Database.StreamDeleteAsync(_dead, [deadLetterId])) == 1;
 
     private static long TimestampOf(string streamId) => long.Parse(streamId.AsSpan(0, streamId.IndexOf('-', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
 
-    private static List<QueueEntry> ParseEntries(RedisResult[] entries, Func<string, long> deliveries)
+    private static QueueEntry Parse(StreamEntry entry, long deliveries)
     {
-        var parsed = new List<QueueEntry>(entries.Length);
-        foreach (var raw in entries.Select(e => (RedisResult[])e!))
-        {
-            var id = (string)raw[0]!;
-            byte[]? body = null;
-            if (!raw[1].IsNull)
-            {
-                var fields = (RedisResult[])raw[1]!;
-                for (var i = 0; i + 1 < fields.Length; i += 2)
-                {
-                    if ((string)fields[i]! == "b")
-                    {
-                        body = (byte[])fields[i + 1]!;
-                    }
-                }
-            }
-
-            parsed.Add(new QueueEntry(id, QueuedBatchCodec.TryDecode(body), deliveries(id)));
-        }
-
-        return parsed;
+        var body = entry[BodyField];
+        var raw = body.IsNull ? null : (byte[]?)body;
+        return new QueueEntry((string)entry.Id!, QueuedBatchCodec.TryDecode(raw), deliveries, raw);
     }
 
     /// <summary>Creates the group (and the stream) if missing; again after Redis lost them (a restart without persistence).</summary>
@@ -198,7 +232,7 @@ public sealed class RedisIngestQueue : IIngestQueue
 
         try
         {
-            await Guard(() => _redis.Database.ExecuteAsync("XGROUP", "CREATE", _stream.ToString(), Group, "0", "MKSTREAM"));
+            await Guard(() => _redis.Database.StreamCreateConsumerGroupAsync(_stream, Group, "0", createStream: true));
         }
         catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {
@@ -207,7 +241,7 @@ public sealed class RedisIngestQueue : IIngestQueue
         _groupReady = true;
     }
 
-    private async Task<RedisResult> WithGroup(Func<Task<RedisResult>> command)
+    private async Task<T> WithGroup<T>(Func<Task<T>> command)
     {
         try
         {
@@ -222,7 +256,7 @@ public sealed class RedisIngestQueue : IIngestQueue
     }
 
     /// <summary>Connection trouble becomes <see cref="IngestQueueUnavailableException"/>; server errors stay as they are.</summary>
-    private static async Task<RedisResult> Guard(Func<Task<RedisResult>> command)
+    private static async Task<T> Guard<T>(Func<Task<T>> command)
     {
         try
         {

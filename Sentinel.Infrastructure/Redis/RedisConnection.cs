@@ -7,7 +7,6 @@ namespace Sentinel.Infrastructure.Redis;
 /// <summary>
 /// One shared multiplexer per host, connected on first use. <c>AbortOnConnectFail=false</c> keeps the host
 /// starting (and answering 503 / CHALLENGE) while Redis is down; the multiplexer reconnects by itself.
-/// Async results complete on the thread pool, not in order on the multiplexer's single completion thread.
 /// </summary>
 public sealed class RedisConnection : IDisposable
 {
@@ -24,16 +23,14 @@ public sealed class RedisConnection : IDisposable
             configuration.AbortOnConnectFail = false;
             configuration.ConnectTimeout = Math.Min(configuration.ConnectTimeout, 2000);
             configuration.SyncTimeout = Math.Min(configuration.SyncTimeout, 2000);
-            var multiplexer = ConnectionMultiplexer.Connect(configuration);
-
-            // 1.2.6 otherwise completes every async call in order on one dedicated thread: under ingestion load that
-            // thread, not Redis, was the limit. No caller relies on the completion order of independent commands.
-            multiplexer.PreserveAsyncOrder = false;
-            return multiplexer;
+            configuration.AsyncTimeout = Math.Min(configuration.AsyncTimeout, 2000);
+            return ConnectionMultiplexer.Connect(configuration);
         });
     }
 
     public string KeyPrefix { get; }
+
+    public IConnectionMultiplexer Multiplexer => _multiplexer.Value;
 
     public IDatabase Database => _multiplexer.Value.GetDatabase();
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -50,6 +49,16 @@ public sealed class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> 
         return PipeDashboard.DataRows(document);
     }
 
+    // ClickHouse's codes for input it cannot take (parse errors, wrong types, values out of range): a refusal of the
+    // rows, not an outage, although ClickHouse 18 reports them, like every exception, with HTTP 500.
+    private static readonly int[] DataErrorCodes = [6, 25, 26, 27, 32, 33, 38, 41, 53, 69, 70, 72, 117, 131, 321];
+
+    private static bool IsDataError(string body)
+    {
+        var digits = body.StartsWith("Code: ", StringComparison.Ordinal) ? new string(body.Skip(6).TakeWhile(char.IsAsciiDigit).ToArray()) : "";
+        return int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var code) && DataErrorCodes.Contains(code);
+    }
+
     /// <summary>One statement; with a body, the statement goes in the query string and the body is the data.</summary>
     private async Task<string> ExecuteAsync(string sql, byte[]? data, bool useDatabase, CancellationToken cancellationToken)
     {
@@ -78,33 +87,8 @@ public sealed class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> 
             request.Headers.Add("X-ClickHouse-Key", _settings.Password);
         }
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new AnalyticsStoreUnavailableException($"ClickHouse at {url} cannot be reached: {exception.Message}", exception);
-        }
-        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new AnalyticsStoreUnavailableException($"ClickHouse at {url} did not answer in time.", exception);
-        }
-
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.IsSuccessStatusCode)
-            {
-                return body;
-            }
-
-            var message = $"ClickHouse answered {(int)response.StatusCode}: {body.Trim()}";
-            // 5xx is the server's trouble (overload, restart, too many parts): worth retrying. A 4xx is our statement.
-            throw (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests
-                ? new AnalyticsStoreUnavailableException(message)
-                : new InvalidOperationException(message);
-        }
+        using var response = await StoreHttp.SendAsync(http, request, $"ClickHouse at {url}", cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.IsSuccessStatusCode ? body : throw StoreHttp.Failure(response, body, "ClickHouse", IsDataError);
     }
 }

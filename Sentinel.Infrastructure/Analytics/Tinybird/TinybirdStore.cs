@@ -45,8 +45,8 @@ public sealed class TinybirdStore(HttpClient http, IOptions<AnalyticsOptions> op
         using var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         if (result.RootElement.TryGetProperty("quarantined_rows", out var quarantined) && quarantined.GetInt64() > 0)
         {
-            // Quarantined rows are not in the data source; failing keeps the batch in the queue (and, after retries, in the dead letters).
-            throw new InvalidOperationException($"Tinybird quarantined {quarantined.GetInt64()} of {events.Count} rows; see {TinybirdProject.EventsDatasource}_quarantine.");
+            // Quarantined rows are not in the data source: the batch is refused, and the worker dead-letters it.
+            throw new AnalyticsStoreRefusedException($"Tinybird quarantined {quarantined.GetInt64()} of {events.Count} rows; see {TinybirdProject.EventsDatasource}_quarantine.");
         }
     }
 
@@ -81,38 +81,15 @@ public sealed class TinybirdStore(HttpClient http, IOptions<AnalyticsOptions> op
     {
         using var request = create();
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _settings.Token);
-        try
-        {
-            return await http.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new AnalyticsStoreUnavailableException($"Tinybird at {_settings.ApiUrl} cannot be reached: {exception.Message}", exception);
-        }
-        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new AnalyticsStoreUnavailableException($"Tinybird at {_settings.ApiUrl} did not answer in time.", exception);
-        }
+        return await StoreHttp.SendAsync(http, request, $"Tinybird at {_settings.ApiUrl}", cancellationToken);
     }
 
     /// <summary>429 and 5xx mean "later": the caller keeps the batch and the worker backs off, for Retry-After when given.</summary>
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.IsSuccessStatusCode)
+        if (!response.IsSuccessStatusCode)
         {
-            return;
+            throw StoreHttp.Failure(response, await response.Content.ReadAsStringAsync(cancellationToken), "Tinybird");
         }
-
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var message = $"Tinybird answered {(int)response.StatusCode}: {body.Trim()}";
-        if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
-        {
-            throw new AnalyticsStoreUnavailableException(message) { RetryAfter = RetryAfter(response.Headers) };
-        }
-
-        throw new InvalidOperationException(message);
     }
-
-    private static TimeSpan? RetryAfter(HttpResponseHeaders headers) =>
-        headers.RetryAfter?.Delta ?? (headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
 }
