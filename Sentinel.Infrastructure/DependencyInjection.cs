@@ -68,7 +68,7 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
         services.AddScoped<ProjectService>();
         services.AddScoped<TeamService>();
-        AddApiKeys(services);
+        services.AddKeys();
 
         var healthChecks = services.AddHealthChecks()
             .AddDbContextCheck<SentinelDbContext>("database", tags: [ReadinessTag]);
@@ -84,16 +84,6 @@ public static class DependencyInjection
         healthChecks.AddCheck<IngestBacklogHealthCheck>("ingest-backlog", tags: [ReadinessTag]);
         AddAnalyticsStoreHealthCheck(builder.Configuration, services, healthChecks);
         return builder;
-    }
-
-    private static void AddApiKeys(IServiceCollection services)
-    {
-        services.AddMemoryCache();
-        services.AddScoped<ApiKeyService>();
-        services.AddSingleton<ApiKeyUsage>();
-        services.AddSingleton<ApiKeyAuthenticator>();
-        services.AddSingleton<FailedKeyAttempts>();
-        services.AddHostedService<ApiKeyUsageFlusher>();
     }
 
     /// <summary>The queue with its per-key rate (Redis when configured, in-process otherwise), the analytics store and the workers.</summary>

@@ -3,6 +3,7 @@ using Sentinel.Web.Cli;
 using Sentinel.Web.Hosting;
 using Sentinel.Web.Ingestion;
 using Sentinel.Web.Jobs;
+using Sentinel.Web.Keys;
 using Sentinel.Web.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,15 +21,22 @@ if (await CommandLine.TryRunAsync(app, args) is { } exitCode)
     return exitCode;
 }
 
+// Middleware, in order: forwarded headers, errors (ProblemDetails for the API, pages for the portal), HSTS and
+// routing (UseSentinelHosting), then who the caller is and what they may do, then antiforgery for the portal's forms.
 app.UseSentinelHosting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+
 app.MapHealthEndpoints();
 app.MapPublicApiDocument();
 app.MapPortal();
 app.MapJobsDashboard();
-app.MapEventsBatch();
+
+// The public machine API: every /v1 endpoint is mapped on this one group.
+var api = app.MapPublicApi();
+api.MapEventsBatch();
+api.MapUnknownRoutes();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -18,12 +18,13 @@ public sealed class RedisIngestQueue : IIngestQueue
     public const string Group = "workers";
 
     // The key's count for this second (a fixed one-second window, shared by every host), then the backlog limit.
+    // 't' is the host's clock at enqueue: the backlog's age is measured on the same clock as the rate, in both queues.
     private const string EnqueueScript = """
         local count = redis.call('INCR', KEYS[2])
         if count == 1 then redis.call('PEXPIRE', KEYS[2], 2000) end
         if count > tonumber(ARGV[3]) then return 'rate-limited' end
         if redis.call('XLEN', KEYS[1]) >= tonumber(ARGV[1]) then return false end
-        return redis.call('XADD', KEYS[1], '*', 'b', ARGV[2])
+        return redis.call('XADD', KEYS[1], '*', 'b', ARGV[2], 't', ARGV[4])
         """;
     private const string RateLimited = "rate-limited";
 
@@ -52,6 +53,7 @@ public sealed class RedisIngestQueue : IIngestQueue
 
     private const int MaxDeadLetters = 10_000;
     private static readonly RedisValue BodyField = "b";
+    private static readonly RedisValue QueuedAtField = "t";
     private readonly RedisConnection _redis;
     private readonly IOptions<IngestOptions> _options;
     private readonly TimeProvider _time;
@@ -82,7 +84,7 @@ public sealed class RedisIngestQueue : IIngestQueue
         var added = await Guard(() => _redis.Database.ScriptEvaluateAsync(
             EnqueueScript,
             [_stream, rateKey],
-            [settings.MaxQueuedBatches, QueuedBatchCodec.Encode(batch, compress: true), settings.BatchesPerKeyPerSecond]));
+            [settings.MaxQueuedBatches, QueuedBatchCodec.Encode(batch, compress: true), settings.BatchesPerKeyPerSecond, now]));
         if (added.IsNull)
         {
             throw new IngestQueueUnavailableException($"The ingestion stream holds {settings.MaxQueuedBatches} batches, its limit; the workers are behind.");
@@ -192,7 +194,7 @@ public sealed class RedisIngestQueue : IIngestQueue
         }
 
         var oldestEntries = await oldest;
-        var oldestAge = oldestEntries.Length == 0 ? TimeSpan.Zero : _time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(TimestampOf((string)oldestEntries[0].Id!));
+        var oldestAge = oldestEntries.Length == 0 ? TimeSpan.Zero : _time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(QueuedAt(oldestEntries[0]));
         return new QueueStats(await length, pending, await dead, oldestAge < TimeSpan.Zero ? TimeSpan.Zero : oldestAge);
     }
 
@@ -214,6 +216,19 @@ public sealed class RedisIngestQueue : IIngestQueue
         await Guard(() => _redis.Database.StreamDeleteAsync(_dead, [deadLetterId])) == 1;
 
     private static long TimestampOf(string streamId) => long.Parse(streamId.AsSpan(0, streamId.IndexOf('-', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+
+    /// <summary>When the entry was queued, by the enqueueing host's clock; entries queued before that field existed by their stream id (Redis's clock).</summary>
+    private static long QueuedAt(StreamEntry entry)
+    {
+        var queuedAt = entry[QueuedAtField];
+        if (!queuedAt.IsNull && queuedAt.TryParse(out long milliseconds))
+        {
+            return milliseconds;
+        }
+
+        var id = (string)entry.Id!;
+        return long.Parse(id.AsSpan(0, id.IndexOf('-', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+    }
 
     private static QueueEntry Parse(StreamEntry entry, long deliveries)
     {

@@ -44,6 +44,10 @@ internal static class JobsExtensions
             options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:general";
             options.Queues = ["default"];
             options.WorkerCount = 2;
+
+            // The recurring scheduler polls at this interval (15 s by default): a drain slot's next run would start
+            // up to 15 s after the last one ended. 1 s keeps the gap near a second per run.
+            options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
         if (drains > 0)
         {
@@ -52,6 +56,7 @@ internal static class JobsExtensions
                 options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:drain";
                 options.Queues = [DrainJob.Queue];
                 options.WorkerCount = drains;
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             });
         }
 

@@ -13,6 +13,7 @@ namespace Sentinel.Infrastructure.Jobs;
 internal sealed partial class RecurringJobsRegistrar(
     IRecurringJobManagerV2 jobs,
     IOptions<WorkerOptions> options,
+    IOptions<Keys.KeyOptions> keys,
     ILogger<RecurringJobsRegistrar> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,6 +39,7 @@ internal sealed partial class RecurringJobsRegistrar(
     {
         var settings = options.Value;
         jobs.AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, job => job.EnforceAsync(CancellationToken.None), settings.RetentionCron);
+        jobs.AddOrUpdate<Keys.KeyUsageFlushJob>(Keys.KeyUsageFlushJob.RecurringId, job => job.FlushAsync(CancellationToken.None), Keys.KeyUsageFlushJob.Cron(keys.Value));
         jobs.AddOrUpdate<DeadLetterJob>(DeadLetterJob.RecurringId, job => job.RedriveAllAsync(CancellationToken.None), Cron.Never());
         if (settings.RunAs != DrainHost.Hangfire || settings.Count == 0)
         {

@@ -121,11 +121,7 @@ public sealed class IngestWorkerTests : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Dispose();
-        await _services.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     private IngestWorker Worker(IAnalyticsStore store, WorkerOptions options) =>
         new(_queue, store, Options.Create(options), new SentinelMetrics(_services.GetRequiredService<IMeterFactory>()), NullLogger<IngestWorker>.Instance, TimeProvider.System);

@@ -30,12 +30,12 @@ public sealed class JobsTests : IClassFixture<EmbeddedAppFixture>
             {
                 using var connection = storage.GetConnection();
                 ids = connection.GetRecurringJobs().Select(j => j.Id).Order().ToList();
-                return Task.FromResult(ids.Count >= 3);
+                return Task.FromResult(ids.Count >= 4);
             },
             TimeSpan.FromSeconds(10),
             () => $"Recurring jobs: {string.Join(", ", ids)}");
 
-        Assert.Equal([RetentionJob.RecurringId, DeadLetterJob.RecurringId, DrainJob.RecurringId(0)], ids);
+        Assert.Equal([RetentionJob.RecurringId, Infrastructure.Keys.KeyUsageFlushJob.RecurringId, DeadLetterJob.RecurringId, DrainJob.RecurringId(0)], ids);
     }
 
     [Fact]
