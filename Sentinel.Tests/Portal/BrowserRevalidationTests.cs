@@ -7,7 +7,7 @@ using Sentinel.Tests.Support;
 
 namespace Sentinel.Tests.Portal;
 
-/// <summary>An open portal loses a person who was demoted, within the revalidation interval (shortened here).</summary>
+/// <summary>An open portal loses a person who was demoted or removed, within the revalidation interval (shortened here).</summary>
 public sealed class BrowserRevalidationTests : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
@@ -49,5 +49,21 @@ public sealed class BrowserRevalidationTests : IClassFixture<BrowserFixture>, IA
         Assert.True(clock.Elapsed < Interval * 3 + TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         await page.GotoAsync(_app, "/team");
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RemovedMember_LosesTheOpenPortal_WithinTheInterval()
+    {
+        var email = $"gone-{Guid.NewGuid():N}@sentinel.test";
+        var password = await _app.CreateUserAsync(email, Roles.Support);
+        var page = await _browser.NewPageAsync();
+        await page.SignInAsync(_app, email, password);
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overview");
+
+        var member = (await _app.WithServiceAsync<TeamService, List<TeamMember>>(team => team.ListAsync(CancellationToken.None))).Single(m => m.Email == email);
+        Assert.True((await _app.WithServiceAsync<TeamService, Microsoft.AspNetCore.Identity.IdentityResult>(team => team.RemoveAsync(member.Id, AuditActor.System))).Succeeded);
+
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = (float)(Interval * 3 + TimeSpan.FromSeconds(5)).TotalMilliseconds });
     }
 }
