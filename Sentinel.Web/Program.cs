@@ -3,6 +3,7 @@ using Sentinel.Web.Cli;
 using Sentinel.Web.Hosting;
 using Sentinel.Web.Ingestion;
 using Sentinel.Web.Portal;
+using Sentinel.Web.Trust;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.AddSentinelHosting();
 builder.AddPortal();
 builder.AddApiKeyAuthentication();
 builder.AddEventsBatch();
+builder.AddTrustApi();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.MapHealthEndpoints();
 app.MapPublicApiDocument();
 app.MapPortal();
 app.MapEventsBatch();
+app.MapTrustApi();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -12,6 +12,7 @@ internal static class CommandLine
     private static readonly ICliCommand[] Commands =
     [
         new MigrateCommand(),
+        new ProjectsSetOriginsCommand(),
     ];
 
     /// <summary>Runs the command <paramref name="args"/> names, if any; null when the args name no command (run the host).</summary>
