@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Sentinel.Infrastructure.Trust.Jobs;
 using Sentinel.Tests.Domain.Trust;
 using Sentinel.Tests.Support;
 
@@ -77,5 +79,38 @@ public sealed class TrustStateRedisTests
         var resumed = await TrustWire.GetSessionAsync(client, secret, session);
         Assert.Equal("ALLOW", resumed.GetProperty("action").GetString());
         Assert.True(resumed.GetProperty("eventsSeen").GetInt64() > events.Count, "The state written before the outage (append-only file) carries on.");
+    }
+
+    [Fact]
+    public async Task AReplayOfAFinishedSession_IsFoundOnAnotherHost_ThroughTheSharedCatalog()
+    {
+        var settings = await SentinelApp.ProductionSettingsAsync(new Dictionary<string, string?>
+        {
+            ["Workers:Count"] = "0",
+            ["Trust:IdleTimeout"] = "00:00:01",
+            ["Trust:JobInterval"] = "01:00:00",
+        });
+        await using var first = SentinelApp.Production(settings).Start();
+        await using var second = SentinelApp.Production(settings).Start();
+        var (_, publishable, secret) = await TrustWire.ProjectAsync(first);
+        using var a = first.CreateClient();
+        using var b = second.CreateClient();
+        var recorded = Input.Session(seed: 2, moves: 30, bot: false);
+        var original = TrustWire.NewSessionId();
+        var fresh = TrustWire.NewSessionId();
+        await TrustWire.PostSessionAsync(a, publishable, original, recorded);
+        await Task.Delay(1200);
+        Assert.Equal(1, await first.Services.GetRequiredService<TrustFinalizationJob>().RunAsync(CancellationToken.None));
+
+        var replayed = TrustWire.NewSessionId();
+        await TrustWire.PostSessionAsync(b, publishable, replayed, recorded.Select(e => e with { TimestampMs = e.TimestampMs + 5000 }).ToList());
+        await TrustWire.PostSessionAsync(b, publishable, fresh, Input.Session(seed: 9, moves: 30, bot: false));
+
+        var replay = await TrustWire.GetSessionAsync(b, secret, replayed);
+        var other = await TrustWire.GetSessionAsync(b, secret, fresh);
+        var match = replay.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("signal").GetString() == "pattern.replayed_trajectories");
+        Assert.True(match.GetProperty("value").GetDouble() > 0.5, $"containment {match.GetProperty("value").GetDouble()}");
+        Assert.NotEqual("ALLOW", replay.GetProperty("action").GetString());
+        Assert.DoesNotContain(other.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("signal").GetString() == "pattern.replayed_trajectories");
     }
 }
