@@ -31,7 +31,7 @@ public static class TrustServices
         services.AddSingleton<TrustSessionsService>();
         services.AddSingleton<TrustFinalizationJob>();
         services.AddSingleton<TrustBaselineLearningJob>();
-        services.AddHostedService<TrustJobsService>();
+        services.AddHostedService<TrustJobsRegistrar>();
         return services;
     }
 }

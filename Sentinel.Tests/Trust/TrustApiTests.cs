@@ -190,8 +190,10 @@ public sealed class TrustApiTests(EmbeddedAppFixture fixture) : IClassFixture<Em
         Assert.True(events.GetProperty("post").GetProperty("responses").TryGetProperty("429", out _));
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
         var schemas = document.GetProperty("components").GetProperty("schemas");
-        Assert.True(schemas.TryGetProperty("TrustEventsRequest", out _));
         Assert.True(schemas.TryGetProperty("TrustSessionResponse", out _));
+        var body = events.GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(body.TryGetProperty("text/plain", out _));
+        Assert.Contains("sessionId", body.GetProperty("application/json").GetRawText(), StringComparison.Ordinal);
         Assert.NotEmpty(events.GetProperty("post").GetProperty("security").EnumerateArray());
     }
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.OpenApi;
 using Sentinel.Domain.Keys;
 using Sentinel.Web.Hosting;
-using Sentinel.Web.Ingestion;
+using Sentinel.Web.Keys;
 
 namespace Sentinel.Web.Trust;
 
@@ -43,15 +43,30 @@ internal static class TrustApi
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapTrustApi(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps the trust endpoints on the host's <c>/v1</c> group.</summary>
+    public static IEndpointRouteBuilder MapTrustApi(this IEndpointRouteBuilder api)
     {
-        endpoints.MapPost("/v1/trust/events", TrustEventsEndpoint.HandleAsync)
+        api.MapPost("/trust/events", TrustEventsEndpoint.HandleAsync)
             .AllowAnonymous()
             .WithName("PostTrustEvents")
             .WithTags(Tag)
             .WithSummary("Score a batch of behaviour events of a browser session; answers only the action.")
             .WithDescription("Publishable key as `Authorization: Bearer <key>` or `?key=<key>` (sendBeacon). The page's Origin must be one of the project's allowed origins. Bad events are dropped and the rest scored; a batch with no valid event is a 400 with `errors: [{index, field, reason}]`. When the session state store is unreachable the answer is CHALLENGE, never ALLOW.")
-            .Accepts<TrustEventsRequest>("application/json", "text/plain")
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                // Documented here rather than with Accepts(): Accepts would make routing refuse other content types
+                // before the endpoint (and the API's 404 fallback would answer instead of a 415 ProblemDetails).
+                var schema = await context.GetOrCreateSchemaAsync(typeof(TrustEventsRequest), null, cancellationToken);
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/json"] = new() { Schema = schema },
+                        ["text/plain"] = new() { Schema = schema },
+                    },
+                };
+            })
             .Produces<TrustActionResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -59,10 +74,10 @@ internal static class TrustApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        endpoints.MapMethods("/v1/trust/events", [HttpMethods.Options], TrustCors.PreflightAsync)
+        api.MapMethods("/trust/events", [HttpMethods.Options], TrustCors.PreflightAsync)
             .AllowAnonymous()
             .ExcludeFromDescription();
-        endpoints.MapGet("/v1/trust/sessions/{sessionId}", TrustSessionEndpoints.GetAsync)
+        api.MapGet("/trust/sessions/{sessionId}", TrustSessionEndpoints.GetAsync)
             .RequireAuthorization(SecretKeyPolicy)
             .WithName("GetTrustSession")
             .WithTags(Tag)
@@ -71,17 +86,21 @@ internal static class TrustApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        endpoints.MapPost("/v1/trust/sessions/{sessionId}/outcome", TrustSessionEndpoints.ReportOutcomeAsync)
+        api.MapPost("/trust/sessions/{sessionId}/outcome", TrustSessionEndpoints.ReportOutcomeAsync)
             .RequireAuthorization(SecretKeyPolicy)
             .WithName("PostTrustOutcome")
             .WithTags(Tag)
             .WithSummary("Report what happened in the session (legitimate or fraud); labels it for baseline learning.")
-            .Accepts<TrustOutcomeRequest>("application/json")
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                var schema = await context.GetOrCreateSchemaAsync(typeof(TrustOutcomeRequest), null, cancellationToken);
+                operation.RequestBody = new OpenApiRequestBody { Required = true, Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } } };
+            })
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        return endpoints;
+        return api;
     }
 }

@@ -5,6 +5,7 @@ using Sentinel.Domain.Trust.Wire;
 using Sentinel.Infrastructure.Trust.Review;
 using Sentinel.Infrastructure.Trust.Sessions;
 using Sentinel.Web.Ingestion;
+using Sentinel.Web.Keys;
 
 namespace Sentinel.Web.Trust;
 

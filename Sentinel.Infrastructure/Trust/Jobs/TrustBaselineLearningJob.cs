@@ -1,3 +1,4 @@
+using Hangfire;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,11 +22,14 @@ namespace Sentinel.Infrastructure.Trust.Jobs;
 /// </summary>
 public sealed class TrustBaselineLearningJob(IServiceScopeFactory scopes, IOptions<TrustOptions> options, TimeProvider time)
 {
+    public const string RecurringId = "trust-learn";
     private const int BatchSize = 200;
     private const int Legitimate = (int)OutcomeKind.Legitimate;
     private const int Fraud = (int)OutcomeKind.Fraud;
 
     /// <returns>How many sessions were learned from.</returns>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;

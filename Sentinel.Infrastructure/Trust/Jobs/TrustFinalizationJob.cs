@@ -1,3 +1,4 @@
+using Hangfire;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,9 +22,12 @@ namespace Sentinel.Infrastructure.Trust.Jobs;
 /// </summary>
 public sealed partial class TrustFinalizationJob(ITrustSessionStore store, IServiceScopeFactory scopes, IOptions<TrustOptions> options, TimeProvider time, ILogger<TrustFinalizationJob> logger)
 {
+    public const string RecurringId = "trust-finalize";
     private const int BatchSize = 200;
 
     /// <returns>How many sessions were finished.</returns>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var finished = 0;
