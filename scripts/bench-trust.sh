@@ -123,8 +123,8 @@ read -r Q_RPS Q_P50 Q_P99 Q_BAD <<<"$(PAUSE_MS=$PAUSE run_wrk post.lua paced "$C
 echo "== (3) GET the verdicts of the paced run's sessions"
 read -r G_RPS G_P50 G_P99 G_BAD <<<"$(run_wrk get.lua paced 8 "$DURATION")"
 
-SESSION_KEYS=$(redis-cli -p "$REDIS_PORT" --scan --pattern 'sentinel:trust:s:*' --count 1000 | head -200 || true)
-RAW_KEYS=$(redis-cli -p "$REDIS_PORT" --scan --pattern 'sentinel:trust:raw:*' --count 1000 | head -200 || true)
+SESSION_KEYS=$(redis-cli -p "$REDIS_PORT" --scan --pattern 'sentinel:trust:s:*' | head -200 || true)
+RAW_KEYS=$(redis-cli -p "$REDIS_PORT" --scan --pattern 'sentinel:trust:raw:*' | head -200 || true)
 avg_usage() { local total=0 n=0 k; for k in $1; do total=$((total + $(redis-cli -p "$REDIS_PORT" MEMORY USAGE "$k" SAMPLES 0))); n=$((n + 1)); done; if [ $n -gt 0 ]; then echo $((total / n)); else echo 0; fi; }
 STATE_BYTES=$(avg_usage "$SESSION_KEYS")
 RAW_BYTES=$(avg_usage "$RAW_KEYS")
