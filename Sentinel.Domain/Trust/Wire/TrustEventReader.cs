@@ -72,7 +72,7 @@ internal static class TrustEventReader
 
         Require(t.HasValue || HasError(errors, before, "t"), index, "t", errors);
         Require(kind.HasValue || HasError(errors, before, "type"), index, "type", errors);
-        Require(trusted.HasValue, index, "isTrusted", errors);
+        Require(trusted.HasValue || HasError(errors, before, "isTrusted"), index, "isTrusted", errors);
         if (kind is { } k)
         {
             var isKey = k is BehaviorEventKind.KeyDown or BehaviorEventKind.KeyUp;
