@@ -31,7 +31,7 @@ public sealed class TrustOptions
     /// <summary>An ALLOWed session without an outcome is learned from once it is this old (a fraud report may still come).</summary>
     public TimeSpan LearnAfter { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Raw event chunks (one per batch, the most recent) kept per session for the review replay of flagged sessions.</summary>
+    /// <summary>Raw event chunks (one per batch, the most recent) kept per session for the review replay; only batches after which the session was not allowed are kept.</summary>
     [Range(0, 1000)]
     public int RawSampleBatches { get; set; } = 20;
 

@@ -25,7 +25,6 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
     {
         ArgumentNullException.ThrowIfNull(batch);
         var key = new TrustSessionKey(projectId, batch.SessionId!);
-        var raw = options.Value.RawSampleBatches > 0 ? RawSample.Encode(batch.Events) : null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var stored = await store.ReadAsync(key, cancellationToken);
@@ -46,6 +45,9 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
             meta.LastSeen = now;
             meta.EventsSeen += batch.Events.Length;
             meta.Rejected += batch.Rejected;
+            // Raw events are kept only while the session is flagged: the review replay is for sessions that were not
+            // allowed, and a person's session then costs Redis a few KB instead of tens.
+            var raw = options.Value.RawSampleBatches > 0 && meta.EffectiveAction != TrustAction.Allow ? RawSample.Encode(batch.Events) : null;
             switch (await store.TryWriteAsync(key, stored?.Version ?? 0, state.Serialize(), meta, raw, rateKey, cancellationToken))
             {
                 case WriteResult.Written:
