@@ -86,12 +86,12 @@ internal static class TrustWire
     }
 
     /// <summary>Posts the events in collector-sized batches and returns each answer's action.</summary>
-    public static async Task<List<string>> PostSessionAsync(HttpClient client, string key, string sessionId, IReadOnlyList<BehaviorEvent> events, int batchSize = 100, string? userId = null, string? field = null)
+    public static async Task<List<string>> PostSessionAsync(HttpClient client, string key, string sessionId, IReadOnlyList<BehaviorEvent> events, int batchSize = 100, string? userId = null, string? field = null, string origin = Origin)
     {
         var actions = new List<string>();
         for (var i = 0; i < events.Count; i += batchSize)
         {
-            var response = await client.SendAsync(Post(key, Body(sessionId, events.Skip(i).Take(batchSize), userId, field)));
+            var response = await client.SendAsync(Post(key, Body(sessionId, events.Skip(i).Take(batchSize), userId, field), origin));
             var text = await response.Content.ReadAsStringAsync();
             Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
             actions.Add(Action(text));

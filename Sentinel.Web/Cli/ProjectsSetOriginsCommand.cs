@@ -1,4 +1,3 @@
-using Sentinel.Infrastructure.Auditing;
 using Sentinel.Infrastructure.Trust.Settings;
 using Sentinel.Web.Hosting;
 
@@ -24,7 +23,7 @@ internal sealed class ProjectsSetOriginsCommand : ICliCommand
         await app.MigrateAndSeedDatabaseAsync();
         try
         {
-            var origins = await app.Services.GetRequiredService<TrustSettingsService>().SetOriginsAsync(projectId, args.Skip(3), AuditActor.System, cancellationToken);
+            var origins = await app.Services.GetRequiredService<TrustSettingsService>().SetOriginsAsync(projectId, args.Skip(3), CliActor.Instance, cancellationToken);
             await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(new { projectId, origins }));
             return 0;
         }
