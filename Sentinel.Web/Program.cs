@@ -3,6 +3,7 @@ using Sentinel.Web.Cli;
 using Sentinel.Web.Hosting;
 using Sentinel.Web.Ingestion;
 using Sentinel.Web.Portal;
+using Sentinel.Web.Trust;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +25,7 @@ app.MapHealthEndpoints();
 app.MapPublicApiDocument();
 app.MapPortal();
 app.MapEventsBatch();
+app.MapCollectorScript();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
