@@ -57,34 +57,84 @@ internal static class CollectorHumanInput
         return samples;
     }
 
-    /// <summary>Moves (and presses) the mouse as recorded, each sample sent at its recorded offset from the first.</summary>
-    public static async Task ReplayAsync(IPage page, IReadOnlyList<MouseSample> samples)
+    /// <summary>
+    /// Replays the trajectory in real time, each sample stamped with its recorded time, as an input device's driver
+    /// stamps its reports. Playwright's <c>page.Mouse.MoveAsync</c> cannot carry a timestamp: Chromium stamps a driven
+    /// event when it arrives, and on a loaded machine arrival jitters (measured here: 5.6 to 20 ms between samples a
+    /// 60 Hz mouse reported 16-17 ms apart), which the physics model rightly reads as "off any device clock". So the
+    /// same move goes through Playwright's CDP session with the timestamp field set.
+    /// </summary>
+    public static async Task<MousePointer> ReplayAsync(IPage page, IReadOnlyList<MouseSample> samples)
     {
-        var clock = Stopwatch.StartNew();
+        var pointer = await MousePointer.OpenAsync(page);
         var start = samples[0].TimeMs;
+        var sent = new List<Task>(samples.Count * 2);
+        var pressed = false;
         foreach (var sample in samples)
         {
-            await UntilAsync(clock, sample.TimeMs - start);
-            await page.Mouse.MoveAsync((float)sample.X, (float)sample.Y);
-            var button = sample.Button == "Right" ? MouseButton.Right : MouseButton.Left;
+            var at = sample.TimeMs - start;
+            await UntilAsync(pointer.Clock, at);
+            sent.Add(pointer.SendAsync("mouseMoved", sample.X, sample.Y, at, pressed));
             if (sample.State == "Pressed")
             {
-                await page.Mouse.DownAsync(new() { Button = button });
+                pressed = true;
+                sent.Add(pointer.SendAsync("mousePressed", sample.X, sample.Y, at, pressed));
             }
             else if (sample.State == "Released")
             {
-                await page.Mouse.UpAsync(new() { Button = button });
+                pressed = false;
+                sent.Add(pointer.SendAsync("mouseReleased", sample.X, sample.Y, at, pressed));
             }
         }
+
+        await Task.WhenAll(sent);
+        return pointer;
     }
 
-    /// <summary>A human click: the button held for <paramref name="holdMs"/>, as a finger does.</summary>
-    public static async Task ClickAsync(IPage page, double holdMs = 95)
+    /// <summary>The mouse driven through CDP with explicit timestamps (milliseconds from <see cref="Clock"/>'s start).</summary>
+    public sealed class MousePointer
     {
-        var clock = Stopwatch.StartNew();
-        await page.Mouse.DownAsync();
-        await UntilAsync(clock, holdMs);
-        await page.Mouse.UpAsync();
+        private readonly ICDPSession _cdp;
+        private readonly double _epochSeconds;
+
+        private MousePointer(ICDPSession cdp)
+        {
+            _cdp = cdp;
+            _epochSeconds = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+        }
+
+        public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
+        public double X { get; private set; }
+
+        public double Y { get; private set; }
+
+        public static async Task<MousePointer> OpenAsync(IPage page) => new(await page.Context.NewCDPSessionAsync(page));
+
+        public Task SendAsync(string type, double x, double y, double atMs, bool pressed)
+        {
+            (X, Y) = (x, y);
+            var button = type == "mouseMoved" && !pressed ? "none" : "left";
+            return _cdp.SendAsync("Input.dispatchMouseEvent", new Dictionary<string, object>
+            {
+                ["type"] = type,
+                ["x"] = x,
+                ["y"] = y,
+                ["button"] = button,
+                ["buttons"] = pressed || type == "mouseReleased" ? 1 : 0,
+                ["clickCount"] = type == "mouseMoved" ? 0 : 1,
+                ["timestamp"] = _epochSeconds + (atMs / 1000),
+            });
+        }
+
+        /// <summary>A human click where the pointer is: the button held for <paramref name="holdMs"/>.</summary>
+        public async Task ClickAsync(double holdMs = 95)
+        {
+            var down = Clock.Elapsed.TotalMilliseconds;
+            await SendAsync("mousePressed", X, Y, down, pressed: true);
+            await UntilAsync(Clock, down + holdMs);
+            await SendAsync("mouseReleased", X, Y, down + holdMs, pressed: false);
+        }
     }
 
     /// <summary>Types the CMU password with the timings of one repetition of one subject (keydown and keyup times).</summary>
