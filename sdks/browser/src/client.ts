@@ -55,14 +55,20 @@ export class Client {
     return this.stopped;
   }
 
-  /** Called from every listener: cheap unless a batch becomes due. */
+  /**
+   * Called from every listener: cheap unless a batch becomes due. The event's own timestamp (performance.now()'s
+   * clock) serves as "now": reading performance.now() for every pointer sample was the largest single cost in a
+   * Chromium profile of the collector.
+   */
   record(event: WireEvent): void {
     if (this.stopped) return;
-    const now = this.deps.now();
+    const now = event.t;
     this.queue.push(event, now);
-    if (this.current === null && (this.queue.due(now) || this.queue.length >= this.batchSize)) {
+    if (this.current !== null) return; // a batch is on the wire or waiting to be retried: this one follows it
+    if (this.queue.due(now) || this.queue.length >= this.batchSize) {
       void this.pump();
-    } else if (this.current === null) {
+    } else if (this.timer === null) {
+      // The first event of a new batch sets the one timer that sends it when it is old enough.
       this.wakeIn(this.queue.msUntilDue(now));
     }
   }
