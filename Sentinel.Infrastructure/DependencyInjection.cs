@@ -17,6 +17,7 @@ using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.DataProtection;
 using Sentinel.Infrastructure.Health;
 using Sentinel.Infrastructure.Ingestion;
+using Sentinel.Infrastructure.Jobs;
 using Sentinel.Infrastructure.Keys;
 using Sentinel.Infrastructure.Observability;
 using Sentinel.Infrastructure.Persistence;
@@ -67,7 +68,7 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
         services.AddScoped<ProjectService>();
         services.AddScoped<TeamService>();
-        AddApiKeys(services);
+        services.AddKeys();
 
         var healthChecks = services.AddHealthChecks()
             .AddDbContextCheck<SentinelDbContext>("database", tags: [ReadinessTag]);
@@ -83,16 +84,6 @@ public static class DependencyInjection
         healthChecks.AddCheck<IngestBacklogHealthCheck>("ingest-backlog", tags: [ReadinessTag]);
         AddAnalyticsStoreHealthCheck(builder.Configuration, services, healthChecks);
         return builder;
-    }
-
-    private static void AddApiKeys(IServiceCollection services)
-    {
-        services.AddMemoryCache();
-        services.AddScoped<ApiKeyService>();
-        services.AddSingleton<ApiKeyUsage>();
-        services.AddSingleton<ApiKeyAuthenticator>();
-        services.AddSingleton<FailedKeyAttempts>();
-        services.AddHostedService<ApiKeyUsageFlusher>();
     }
 
     /// <summary>The queue with its per-key rate (Redis when configured, in-process otherwise), the analytics store and the workers.</summary>
@@ -127,14 +118,9 @@ public static class DependencyInjection
         }
 
         var workers = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
-        for (var i = 0; i < workers.Count; i++)
-        {
-            services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<IngestWorker>(provider));
-        }
-
+        services.AddSentinelJobs(workers, useRedis);
         services.AddSingleton<QueueBacklogGauges>();
         services.AddHostedService(provider => provider.GetRequiredService<QueueBacklogGauges>());
-        services.AddHostedService<RetentionWorker>();
     }
 
     private static void AddAnalyticsStoreHealthCheck(IConfiguration configuration, IServiceCollection services, IHealthChecksBuilder healthChecks)

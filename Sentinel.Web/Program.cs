@@ -2,6 +2,8 @@ using Sentinel.Infrastructure;
 using Sentinel.Web.Cli;
 using Sentinel.Web.Hosting;
 using Sentinel.Web.Ingestion;
+using Sentinel.Web.Jobs;
+using Sentinel.Web.Keys;
 using Sentinel.Web.Portal;
 using Sentinel.Web.Trust;
 
@@ -20,12 +22,23 @@ if (await CommandLine.TryRunAsync(app, args) is { } exitCode)
     return exitCode;
 }
 
+// Middleware, in order: forwarded headers, errors (ProblemDetails for the API, pages for the portal), HSTS and
+// routing (UseSentinelHosting), then who the caller is and what they may do, then antiforgery for the portal's forms.
 app.UseSentinelHosting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
 app.MapHealthEndpoints();
 app.MapPublicApiDocument();
 app.MapPortal();
-app.MapEventsBatch();
-app.MapCollectorScript();
+app.MapJobsDashboard();
+
+// The public machine API: every /v1 endpoint is mapped on this one group.
+var api = app.MapPublicApi();
+api.MapEventsBatch();
+api.MapCollectorScript();
+api.MapUnknownRoutes();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -1,6 +1,9 @@
 namespace Sentinel.Infrastructure.Configuration;
 
-/// <summary>Limits and protections of <c>POST /v1/events/batch</c>. Section <c>Ingest</c>; README lists the defaults.</summary>
+/// <summary>
+/// Limits and protections of <c>POST /v1/events/batch</c>. Section <c>Ingest</c>; README lists the defaults. Key
+/// settings have their own section (<see cref="Keys.KeyOptions"/>).
+/// </summary>
 public sealed class IngestOptions
 {
     public const string Section = "Ingest";
@@ -19,17 +22,6 @@ public sealed class IngestOptions
 
     /// <summary>Stream entries waiting beyond this answer 503: the queue holds, it does not drop.</summary>
     public long MaxQueuedBatches { get; set; } = 200_000;
-
-    /// <summary>How long a host trusts its cached copy of a key; the bound on how long a revoked key still works.</summary>
-    public TimeSpan KeyCacheLifetime { get; set; } = TimeSpan.FromSeconds(4);
-
-    /// <summary>
-    /// Failed key attempts per client address and minute on one host; past it, keys the host has not cached get 429.
-    /// Behind a proxy, configure ForwardedHeaders' known proxies, or the address is whatever the client claims.
-    /// </summary>
-    public int FailedKeyAttemptsPerMinute { get; set; } = 30;
-
-    public TimeSpan KeyUsageFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Accepted clock skew of event timestamps into the future.</summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(10);

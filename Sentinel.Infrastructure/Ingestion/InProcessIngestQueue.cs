@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Sentinel.Infrastructure.Configuration;
 
@@ -7,47 +6,41 @@ namespace Sentinel.Infrastructure.Ingestion;
 /// <summary>
 /// The embedded mode's queue: the semantics of a Redis stream with a consumer group (pending entries, idle claims,
 /// delivery counts, dead letters) inside the process. It does not survive a restart of the host; that is the
-/// trade-off of the nothing-to-install mode, and the README says so. The per-key rate is a fixed one-second window
-/// in this process (there is one host).
+/// trade-off of the nothing-to-install mode, and the README says so. The per-key rate is counted as the Redis queue
+/// counts it, per key and clock second of the injected <see cref="TimeProvider"/>, so both allow the same batches and
+/// name the same wait (QueueContractTests holds them to it).
 /// </summary>
-public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimeProvider time) : IIngestQueue, IDisposable
+public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimeProvider time) : IIngestQueue
 {
     private const int MaxDeadLetters = 10_000;
     private readonly Lock _lock = new();
     private readonly SortedDictionary<long, (byte[] Bytes, DateTimeOffset QueuedAt)> _entries = [];
     private readonly Queue<long> _undelivered = new();
     private readonly Dictionary<long, Delivery> _pending = [];
-    private readonly Queue<(QueueEntry Entry, string Reason)> _dead = new();
-    private readonly PartitionedRateLimiter<Guid> _rate = PartitionedRateLimiter.Create<Guid, Guid>(keyId =>
-        RateLimitPartition.GetFixedWindowLimiter(keyId, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.BatchesPerKeyPerSecond,
-            Window = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-        }));
+    private readonly SortedDictionary<long, (QueueEntry Entry, string Reason, DateTimeOffset At)> _dead = [];
+    private readonly Dictionary<Guid, (long Second, long Count)> _rate = [];
 
     private long _nextId;
+    private long _nextDeadId;
 
     public Task<TimeSpan?> EnqueueAsync(QueuedBatch batch, Guid keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        using (var lease = _rate.AttemptAcquire(keyId))
-        {
-            if (!lease.IsAcquired)
-            {
-                return Task.FromResult<TimeSpan?>(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1));
-            }
-        }
-
+        var now = time.GetUtcNow();
         lock (_lock)
         {
+            if (CountTowardsRate(keyId, now.ToUnixTimeMilliseconds()) is { } wait)
+            {
+                return Task.FromResult<TimeSpan?>(wait);
+            }
+
             if (_entries.Count >= options.Value.MaxQueuedBatches)
             {
                 throw new IngestQueueUnavailableException($"The queue holds {_entries.Count} batches, its limit.");
             }
 
             var id = ++_nextId;
-            _entries[id] = (QueuedBatchCodec.Encode(batch), time.GetUtcNow());
+            _entries[id] = (QueuedBatchCodec.Encode(batch), now);
             _undelivered.Enqueue(id);
         }
 
@@ -124,15 +117,17 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
         ArgumentNullException.ThrowIfNull(entry);
         lock (_lock)
         {
-            _dead.Enqueue((entry, reason));
+            _dead[++_nextDeadId] = (entry, reason, time.GetUtcNow());
             while (_dead.Count > MaxDeadLetters)
             {
-                _dead.Dequeue();
+                _dead.Remove(_dead.Keys.First());
             }
 
-            var id = ParseId(entry.Id);
-            _pending.Remove(id);
-            _entries.Remove(id);
+            if (long.TryParse(entry.Id, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            {
+                _pending.Remove(id);
+                _entries.Remove(id);
+            }
         }
 
         return Task.CompletedTask;
@@ -152,8 +147,60 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
     {
         lock (_lock)
         {
-            return [.. _dead];
+            return [.. _dead.Values.Select(d => (d.Entry, d.Reason))];
         }
+    }
+
+    public Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(int count, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<DeadLetter>>(_dead.Take(count)
+                .Select(d => new DeadLetter(Id(d.Key), d.Value.Entry.Id, d.Value.Reason, d.Value.Entry.Raw ?? [], d.Value.At))
+                .ToList());
+        }
+    }
+
+    public Task<bool> RedriveAsync(string deadLetterId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_dead.Remove(ParseId(deadLetterId), out var dead))
+            {
+                return Task.FromResult(false);
+            }
+
+            var id = ++_nextId;
+            _entries[id] = (dead.Entry.Raw ?? [], time.GetUtcNow());
+            _undelivered.Enqueue(id);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> DiscardAsync(string deadLetterId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_dead.Remove(ParseId(deadLetterId)));
+        }
+    }
+
+    /// <summary>Counts one batch in the key's current second; the wait until the next second when it is over the limit.</summary>
+    private TimeSpan? CountTowardsRate(Guid keyId, long nowMs)
+    {
+        var second = nowMs / 1000;
+        var count = _rate.TryGetValue(keyId, out var window) && window.Second == second ? window.Count + 1 : 1;
+        if (_rate.Count > 10_000)
+        {
+            // Keys seen in earlier seconds only; keeps the table as small as the set of keys sending right now.
+            foreach (var stale in _rate.Where(r => r.Value.Second < second).Select(r => r.Key).ToList())
+            {
+                _rate.Remove(stale);
+            }
+        }
+
+        _rate[keyId] = (second, count);
+        return count > options.Value.BatchesPerKeyPerSecond ? TimeSpan.FromMilliseconds(1000 - (nowMs % 1000)) : null;
     }
 
     private QueueEntry Entry(long id, long deliveries)
@@ -167,6 +214,4 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed record Delivery(string Consumer, DateTimeOffset At, long Count);
-
-    public void Dispose() => _rate.Dispose();
 }

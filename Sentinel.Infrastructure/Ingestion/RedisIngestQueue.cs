@@ -18,12 +18,13 @@ public sealed class RedisIngestQueue : IIngestQueue
     public const string Group = "workers";
 
     // The key's count for this second (a fixed one-second window, shared by every host), then the backlog limit.
+    // 't' is the host's clock at enqueue: the backlog's age is measured on the same clock as the rate, in both queues.
     private const string EnqueueScript = """
         local count = redis.call('INCR', KEYS[2])
         if count == 1 then redis.call('PEXPIRE', KEYS[2], 2000) end
         if count > tonumber(ARGV[3]) then return 'rate-limited' end
         if redis.call('XLEN', KEYS[1]) >= tonumber(ARGV[1]) then return false end
-        return redis.call('XADD', KEYS[1], '*', 'b', ARGV[2])
+        return redis.call('XADD', KEYS[1], '*', 'b', ARGV[2], 't', ARGV[4])
         """;
     private const string RateLimited = "rate-limited";
 
@@ -40,8 +41,19 @@ public sealed class RedisIngestQueue : IIngestQueue
         return redis.call('XDEL', KEYS[1], ARGV[2])
         """;
 
+    private const string RedriveScript = """
+        local entries = redis.call('XRANGE', KEYS[2], ARGV[1], ARGV[1])
+        if #entries == 0 then return 0 end
+        local fields = entries[1][2]
+        local body = ''
+        for i = 1, #fields, 2 do if fields[i] == 'b' then body = fields[i + 1] end end
+        redis.call('XADD', KEYS[1], '*', 'b', body)
+        return redis.call('XDEL', KEYS[2], ARGV[1])
+        """;
+
     private const int MaxDeadLetters = 10_000;
     private static readonly RedisValue BodyField = "b";
+    private static readonly RedisValue QueuedAtField = "t";
     private readonly RedisConnection _redis;
     private readonly IOptions<IngestOptions> _options;
     private readonly TimeProvider _time;
@@ -72,7 +84,7 @@ public sealed class RedisIngestQueue : IIngestQueue
         var added = await Guard(() => _redis.Database.ScriptEvaluateAsync(
             EnqueueScript,
             [_stream, rateKey],
-            [settings.MaxQueuedBatches, QueuedBatchCodec.Encode(batch, compress: true), settings.BatchesPerKeyPerSecond]));
+            [settings.MaxQueuedBatches, QueuedBatchCodec.Encode(batch, compress: true), settings.BatchesPerKeyPerSecond, now]));
         if (added.IsNull)
         {
             throw new IngestQueueUnavailableException($"The ingestion stream holds {settings.MaxQueuedBatches} batches, its limit; the workers are behind.");
@@ -182,11 +194,41 @@ public sealed class RedisIngestQueue : IIngestQueue
         }
 
         var oldestEntries = await oldest;
-        var oldestAge = oldestEntries.Length == 0 ? TimeSpan.Zero : _time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(TimestampOf((string)oldestEntries[0].Id!));
+        var oldestAge = oldestEntries.Length == 0 ? TimeSpan.Zero : _time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(QueuedAt(oldestEntries[0]));
         return new QueueStats(await length, pending, await dead, oldestAge < TimeSpan.Zero ? TimeSpan.Zero : oldestAge);
     }
 
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(int count, CancellationToken cancellationToken)
+    {
+        var entries = await Guard(() => _redis.Database.StreamRangeAsync(_dead, count: count));
+        return entries.Select(e => new DeadLetter(
+            (string)e.Id!,
+            (string?)e["id"] ?? "",
+            (string?)e["reason"] ?? "",
+            (byte[]?)e[BodyField] ?? [],
+            DateTimeOffset.FromUnixTimeMilliseconds(TimestampOf((string)e.Id!)))).ToList();
+    }
+
+    public async Task<bool> RedriveAsync(string deadLetterId, CancellationToken cancellationToken) =>
+        (long)await Guard(() => _redis.Database.ScriptEvaluateAsync(RedriveScript, [_stream, _dead], [deadLetterId])) == 1;
+
+    public async Task<bool> DiscardAsync(string deadLetterId, CancellationToken cancellationToken) =>
+        await Guard(() => _redis.Database.StreamDeleteAsync(_dead, [deadLetterId])) == 1;
+
     private static long TimestampOf(string streamId) => long.Parse(streamId.AsSpan(0, streamId.IndexOf('-', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+
+    /// <summary>When the entry was queued, by the enqueueing host's clock; entries queued before that field existed by their stream id (Redis's clock).</summary>
+    private static long QueuedAt(StreamEntry entry)
+    {
+        var queuedAt = entry[QueuedAtField];
+        if (!queuedAt.IsNull && queuedAt.TryParse(out long milliseconds))
+        {
+            return milliseconds;
+        }
+
+        var id = (string)entry.Id!;
+        return long.Parse(id.AsSpan(0, id.IndexOf('-', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+    }
 
     private static QueueEntry Parse(StreamEntry entry, long deliveries)
     {

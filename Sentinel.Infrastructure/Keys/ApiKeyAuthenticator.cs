@@ -3,7 +3,6 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sentinel.Domain.Keys;
-using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.Persistence;
 
 namespace Sentinel.Infrastructure.Keys;
@@ -13,7 +12,7 @@ namespace Sentinel.Infrastructure.Keys;
 /// costs one database read per host per cache lifetime, and a revocation reaches every host when its entry expires:
 /// the lifetime is the bound on how long a revoked key still works (ADR 010).
 /// </summary>
-public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCache cache, ApiKeyUsage usage, TimeProvider time, IOptions<IngestOptions> options)
+public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCache cache, ApiKeyUsage usage, TimeProvider time, IOptions<KeyOptions> options)
 {
     /// <summary>Whether checking <paramref name="token"/> would be answered from this host's cache, without a database read.</summary>
     public bool IsCached(string? token) => ApiKeyToken.TryParse(token, out _, out var prefix) && cache.TryGetValue(CacheKey(prefix), out _);
@@ -29,7 +28,7 @@ public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCach
             CacheKey(prefix),
             async entry =>
             {
-                entry.AbsoluteExpirationRelativeToNow = options.Value.KeyCacheLifetime;
+                entry.AbsoluteExpirationRelativeToNow = options.Value.CacheLifetime;
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<SentinelDbContext>();
                 return await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);

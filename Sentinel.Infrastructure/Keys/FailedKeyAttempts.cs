@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using Sentinel.Infrastructure.Configuration;
 
 namespace Sentinel.Infrastructure.Keys;
 
@@ -10,14 +9,14 @@ namespace Sentinel.Infrastructure.Keys;
 /// made-up keys cannot turn into a flood of queries. Keys already cached keep working, so one misconfigured service
 /// behind a shared address does not lock out the others for long.
 /// </summary>
-public sealed class FailedKeyAttempts(IOptions<IngestOptions> options) : IDisposable
+public sealed class FailedKeyAttempts(IOptions<KeyOptions> options) : IDisposable
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     private readonly PartitionedRateLimiter<string> _failures = PartitionedRateLimiter.Create<string, string>(client =>
         RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = Math.Max(1, options.Value.FailedKeyAttemptsPerMinute),
+            PermitLimit = Math.Max(1, options.Value.FailedAttemptsPerMinute),
             Window = Window,
             QueueLimit = 0,
         }));

@@ -18,7 +18,7 @@ public sealed class HealthEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
         var checks = body.GetProperty("checks");
-        Assert.Equal(["analytics-store", "database", "redis"], checks.EnumerateObject().Select(c => c.Name).Order().ToArray());
+        Assert.Equal(["analytics-store", "database", "ingest-backlog", "redis"], checks.EnumerateObject().Select(c => c.Name).Order().ToArray());
         Assert.All(checks.EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));
     }
 
@@ -50,6 +50,6 @@ public sealed class HealthEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
-        Assert.Equal(["database"], checks.EnumerateObject().Select(c => c.Name).ToArray());
+        Assert.Equal(["database", "ingest-backlog"], checks.EnumerateObject().Select(c => c.Name).ToArray());
     }
 }

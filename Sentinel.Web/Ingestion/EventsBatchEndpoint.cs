@@ -6,33 +6,33 @@ using Sentinel.Domain.Analytics;
 using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.Ingestion;
 using Sentinel.Infrastructure.Observability;
+using Sentinel.Web.Keys;
 
 namespace Sentinel.Web.Ingestion;
 
 /// <summary>
 /// <c>POST /v1/events/batch</c>: authenticate the ingest key, read the body within limits, validate each event, then
 /// count the batch against the key's rate and queue the valid events in one step, and answer 202 with the counts.
-/// Nothing is queued unless the whole answer is 202.
+/// Nothing is queued unless the whole answer is 202. A queue outage surfaces as <see cref="IngestQueueUnavailableException"/>,
+/// which the host's one exception handler answers with 503 and Retry-After.
 /// </summary>
 internal static class EventsBatchEndpoint
 {
-    private const string RetryAfterOnUnavailable = "2";
-
     public static WebApplicationBuilder AddEventsBatch(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RateLimitedKeys>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapEventsBatch(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps <c>POST {api}/events/batch</c> on the host's <c>/v1</c> group.</summary>
+    public static IEndpointRouteBuilder MapEventsBatch(this IEndpointRouteBuilder api)
     {
-        endpoints.MapPost("/v1/events/batch", HandleAsync)
+        api.MapPost("/events/batch", HandleAsync)
             .RequireAuthorization(ApiKeyPolicies.Ingest)
             .WithName("PostEventsBatch")
             .WithTags("Analytics")
             .WithSummary("Queue a batch of API events (JSON, optionally gzip).")
             .WithDescription("Body `{ \"events\": [ ... ] }`. Valid events are accepted even when others are rejected; the response lists each rejected index with the field and reason. Event ids make retries safe: an event sent twice is counted once.")
-            .Accepts<JsonElement>("application/json")
             .Produces<BatchResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -40,7 +40,7 @@ internal static class EventsBatchEndpoint
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        return endpoints;
+        return api;
     }
 
     private static async Task<IResult> HandleAsync(
@@ -53,56 +53,48 @@ internal static class EventsBatchEndpoint
     {
         var settings = options.Value;
         var cancellationToken = context.RequestAborted;
-        try
+        var keyId = context.KeyId();
+        if (limitedKeys.WaitFor(keyId) is { } wait)
         {
-            var keyId = context.KeyId();
-            if (limitedKeys.WaitFor(keyId) is { } wait)
-            {
-                return TooManyBatches(context, wait, settings);
-            }
-
-            if (!IsJson(context.Request.ContentType))
-            {
-                return Problem(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON.", "Send Content-Type: application/json (and Content-Encoding: gzip if compressed).");
-            }
-
-            using var body = await BatchBody.ReadAsync(context.Request, settings.MaxBodyBytes, settings.MaxDecompressedBytes, cancellationToken);
-            switch (body.Result)
-            {
-                case BatchBody.Outcome.TooLarge:
-                    return Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large.", $"A batch body may be at most {settings.MaxBodyBytes} bytes as sent; split the batch.");
-                case BatchBody.Outcome.TooLargeDecompressed:
-                    return Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large once decompressed.", $"A batch may be at most {settings.MaxDecompressedBytes} bytes after gunzip; split the batch.");
-                case BatchBody.Outcome.BadGzip:
-                    return Problem(StatusCodes.Status400BadRequest, "The body is not valid gzip.", "Content-Encoding says gzip but the body cannot be inflated.");
-                case BatchBody.Outcome.UnsupportedEncoding:
-                    return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported Content-Encoding.", "Use gzip or no Content-Encoding.");
-                default:
-                    break;
-            }
-
-            var reader = new ApiEventReader(time.GetUtcNow().UtcDateTime, settings.MaxFutureSkew, settings.MaxEventAge);
-            var batch = reader.CheckBatch(body.Bytes, settings.MaxEventsPerBatch);
-            if (Refusal(batch, settings) is { } refusal)
-            {
-                metrics.EventsIngested(0, batch.Count);
-                return refusal;
-            }
-
-            if (await queue.EnqueueAsync(new QueuedBatch(context.ProjectId(), batch.ValidEventsJson(body.Bytes)), keyId, cancellationToken) is { } over)
-            {
-                limitedKeys.Limited(keyId, over);
-                return TooManyBatches(context, over, settings);
-            }
-
-            metrics.EventsIngested(batch.Accepted, batch.Rejected);
-            return TypedResults.Json(new BatchResponse(batch.Accepted, batch.Rejected, batch.Errors), statusCode: StatusCodes.Status202Accepted);
+            return TooManyBatches(context, wait, settings);
         }
-        catch (IngestQueueUnavailableException)
+
+        if (!IsJson(context.Request.ContentType))
         {
-            context.Response.Headers.RetryAfter = RetryAfterOnUnavailable;
-            return Problem(StatusCodes.Status503ServiceUnavailable, "The ingestion queue is unavailable.", "Nothing from this request was accepted; keep the batch and retry after the Retry-After delay.");
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON.", "Send Content-Type: application/json (and Content-Encoding: gzip if compressed).");
         }
+
+        using var body = await BatchBody.ReadAsync(context.Request, settings.MaxBodyBytes, settings.MaxDecompressedBytes, cancellationToken);
+        switch (body.Result)
+        {
+            case BatchBody.Outcome.TooLarge:
+                return Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large.", $"A batch body may be at most {settings.MaxBodyBytes} bytes as sent; split the batch.");
+            case BatchBody.Outcome.TooLargeDecompressed:
+                return Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large once decompressed.", $"A batch may be at most {settings.MaxDecompressedBytes} bytes after gunzip; split the batch.");
+            case BatchBody.Outcome.BadGzip:
+                return Problem(StatusCodes.Status400BadRequest, "The body is not valid gzip.", "Content-Encoding says gzip but the body cannot be inflated.");
+            case BatchBody.Outcome.UnsupportedEncoding:
+                return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported Content-Encoding.", "Use gzip or no Content-Encoding.");
+            default:
+                break;
+        }
+
+        var reader = new ApiEventReader(time.GetUtcNow().UtcDateTime, settings.MaxFutureSkew, settings.MaxEventAge);
+        var batch = reader.CheckBatch(body.Bytes, settings.MaxEventsPerBatch);
+        if (Refusal(batch, settings) is { } refusal)
+        {
+            metrics.EventsIngested(0, batch.Count);
+            return refusal;
+        }
+
+        if (await queue.EnqueueAsync(new QueuedBatch(context.ProjectId(), batch.ValidEventsJson(body.Bytes)), keyId, cancellationToken) is { } over)
+        {
+            limitedKeys.Limited(keyId, over);
+            return TooManyBatches(context, over, settings);
+        }
+
+        metrics.EventsIngested(batch.Accepted, batch.Rejected);
+        return TypedResults.Json(new BatchResponse(batch.Accepted, batch.Rejected, batch.Errors), statusCode: StatusCodes.Status202Accepted);
     }
 
     private static ProblemHttpResult TooManyBatches(HttpContext context, TimeSpan wait, IngestOptions settings)

@@ -58,12 +58,9 @@ internal static class PortalExtensions
         return builder;
     }
 
+    /// <summary>The portal's endpoints. The middleware they need (authentication, authorization, antiforgery) is in Program.cs.</summary>
     public static WebApplication MapPortal(this WebApplication app)
     {
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseAntiforgery();
-
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
         app.MapAccountEndpoints();

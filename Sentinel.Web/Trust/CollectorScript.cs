@@ -20,16 +20,17 @@ internal static partial class CollectorScript
 
     public static string Path => $"/v1/collector/{Version}/sentinel.js";
 
-    public static IEndpointRouteBuilder MapCollectorScript(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps <c>GET {api}/collector/{version}/sentinel.js</c> on the host's <c>/v1</c> group.</summary>
+    public static IEndpointRouteBuilder MapCollectorScript(this IEndpointRouteBuilder api)
     {
-        endpoints.MapMethods("/v1/collector/{version}/sentinel.js", [HttpMethods.Get, HttpMethods.Head], Serve)
+        api.MapMethods("/collector/{version}/sentinel.js", [HttpMethods.Get, HttpMethods.Head], Serve)
             .AllowAnonymous()
             .WithName("GetCollectorScript")
             .WithTags("Trust")
             .WithSummary("The browser collector script (immutable; use the integrity hash from sdks/browser/README.md).")
             .Produces(StatusCodes.Status200OK, contentType: "text/javascript")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        return endpoints;
+        return api;
     }
 
     private static IResult Serve(string version, HttpContext context)

@@ -64,6 +64,11 @@ if (process.argv.includes('--tests')) {
   console.log(`integrity="${sri}"`);
   writeFileSync(EMBEDDED, embedded(bytes, sri));
   console.log(`embedded in ${EMBEDDED.replace('../../', '')}`);
+  // The README's script tag always shows the current URL and hash.
+  const readme = readFileSync('README.md', 'utf8')
+    .replace(/integrity="sha384-[^"]*"/g, `integrity="${sri}"`)
+    .replace(/\/v1\/collector\/[^/]+\/sentinel\.js/g, `/v1/collector/${version}/sentinel.js`);
+  writeFileSync('README.md', readme);
   if (gzip > GZIP_BUDGET) {
     console.error(`gzip size ${gzip} is over the ${GZIP_BUDGET} byte budget`);
     process.exit(1);

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Sentinel.Domain.Keys;
 
-namespace Sentinel.Web.Ingestion;
+namespace Sentinel.Web.Keys;
 
 /// <summary>One authorization policy per key kind, each authenticated only by the API-key scheme (never the portal cookie).</summary>
 internal static class ApiKeyPolicies

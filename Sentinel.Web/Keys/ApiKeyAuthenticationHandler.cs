@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Sentinel.Infrastructure.Keys;
 
-namespace Sentinel.Web.Ingestion;
+namespace Sentinel.Web.Keys;
 
 /// <summary>
 /// Authenticates /v1 requests by project key: <c>Authorization: Bearer snt_...</c> (or <c>X-Api-Key</c>). A failed
