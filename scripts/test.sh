@@ -25,4 +25,6 @@ fi
 dotnet restore Sentinel.sln
 dotnet build Sentinel.sln --no-restore -c Release
 dotnet format Sentinel.sln --verify-no-changes --no-restore
+# The Node SDK: unit tests and tests against the host just built; its build (dist/) is also what the .NET fault tests run.
+(cd sdks/node && npm ci --no-audit --no-fund && npm test)
 dotnet test Sentinel.sln --no-build -c Release --logger "console;verbosity=normal" "$@"

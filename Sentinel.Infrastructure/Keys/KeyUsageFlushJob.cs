@@ -46,8 +46,14 @@ public sealed partial class KeyUsageFlushJob(ApiKeyUsage usage, IServiceScopeFac
 
     Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>What an embedded host recorded since the last run would otherwise be lost with the process.</summary>
-    Task IHostedService.StopAsync(CancellationToken cancellationToken) => FlushAsync(CancellationToken.None);
+    /// <summary>What an embedded host recorded since the last run would otherwise be lost with the process (with Redis it waits in Redis).</summary>
+    async Task IHostedService.StopAsync(CancellationToken cancellationToken)
+    {
+        if (!usage.UsesRedis)
+        {
+            await FlushAsync(CancellationToken.None);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record last-used times of {Count} API keys")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception, int count);
