@@ -15,6 +15,7 @@ internal static class CommandLine
         new ProjectsCreateCommand(),
         new KeysCreateCommand(),
         new KeysRevokeCommand(),
+        new ResetPasswordCommand(),
     ];
 
     /// <summary>
