@@ -16,6 +16,7 @@ internal static class CommandLine
         new KeysCreateCommand(),
         new KeysRevokeCommand(),
         new ProjectsSetOriginsCommand(),
+        new ResetPasswordCommand(),
     ];
 
     /// <summary>
