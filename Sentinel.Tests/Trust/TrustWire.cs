@@ -20,7 +20,7 @@ internal static class TrustWire
     /// <summary>A project with its publishable and secret keys, and <see cref="Origin"/> allowed; names are unique per host, so each call adds a suffix.</summary>
     public static async Task<(Guid Project, string Publishable, string Secret)> ProjectAsync(SentinelApp app, string name = "Shop")
     {
-        var project = await app.CreateProjectAsync($"{name} {Guid.NewGuid():N}"[..Math.Min(name.Length + 9, 40)]);
+        var project = await app.CreateProjectAsync($"{name} {Guid.NewGuid():N}"[..Math.Min(name.Length + 9, 40)]); // names are unique per host
         var publishable = await app.CreateKeyAsync(project.Id, ApiKeyKind.Publishable);
         var secret = await app.CreateKeyAsync(project.Id, ApiKeyKind.Secret);
         await app.Services.GetRequiredService<TrustSettingsService>().SetOriginsAsync(project.Id, [Origin], AuditActor.System, CancellationToken.None);
