@@ -12,10 +12,13 @@ namespace Sentinel.Tests.Hosting;
 /// <summary>OTLP export: off by default; with <c>Telemetry:OtlpEndpoint</c> the host sends traces and the Sentinel meter to it.</summary>
 public sealed class TelemetryTests
 {
-    [Fact]
-    public async Task ByDefault_NothingIsExported_AndNoProviderIsRegistered()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task ByDefault_NothingIsExported_AndNoProviderIsRegistered(string? endpoint)
     {
-        await using var app = SentinelApp.Embedded().Start();
+        // "" is what appsettings.example.json ships.
+        await using var app = SentinelApp.Embedded(settings: new Dictionary<string, string?> { ["Telemetry:OtlpEndpoint"] = endpoint }).Start();
 
         Assert.Null(app.Services.GetService<TracerProvider>());
         Assert.Null(app.Services.GetService<MeterProvider>());
