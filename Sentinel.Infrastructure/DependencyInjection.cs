@@ -17,6 +17,7 @@ using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.DataProtection;
 using Sentinel.Infrastructure.Health;
 using Sentinel.Infrastructure.Ingestion;
+using Sentinel.Infrastructure.Jobs;
 using Sentinel.Infrastructure.Keys;
 using Sentinel.Infrastructure.Observability;
 using Sentinel.Infrastructure.Persistence;
@@ -117,14 +118,9 @@ public static class DependencyInjection
         }
 
         var workers = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
-        for (var i = 0; i < workers.Count; i++)
-        {
-            services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<IngestWorker>(provider));
-        }
-
+        services.AddSentinelJobs(workers, useRedis);
         services.AddSingleton<QueueBacklogGauges>();
         services.AddHostedService(provider => provider.GetRequiredService<QueueBacklogGauges>());
-        services.AddHostedService<RetentionWorker>();
     }
 
     private static void AddAnalyticsStoreHealthCheck(IConfiguration configuration, IServiceCollection services, IHealthChecksBuilder healthChecks)

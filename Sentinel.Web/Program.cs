@@ -2,6 +2,7 @@ using Sentinel.Infrastructure;
 using Sentinel.Web.Cli;
 using Sentinel.Web.Hosting;
 using Sentinel.Web.Ingestion;
+using Sentinel.Web.Jobs;
 using Sentinel.Web.Keys;
 using Sentinel.Web.Portal;
 
@@ -31,6 +32,7 @@ app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapPublicApiDocument();
 app.MapPortal();
+app.MapJobsDashboard();
 
 // The public machine API: every /v1 endpoint is mapped on this one group.
 var api = app.MapPublicApi();

@@ -12,12 +12,14 @@
 # After (b) at full speed, (b) runs again paced (16 connections, each pausing so that together they offer about
 # BENCH_PACED_RPS requests/s before their own latency, default 1800; empty to skip) to show a rate at which
 # draining keeps up on this host: the backlog, sampled each second, must stay flat.
+#   (d) drain rate alone, HostedService loop vs Hangfire drain job (Workers:RunAs), on the same backlog in one run:
+#       an ingest-only host fills the stream for BENCH_FILL (default 8s), then a drain host of each kind empties it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-20s}"
 CONNECTIONS="${2:-32}"
 WARMUP="${BENCH_WARMUP:-10s}"
-ONLY="${BENCH_ONLY:-abc}"
+ONLY="${BENCH_ONLY:-abcd}"
 PACED_RPS="${BENCH_PACED_RPS-1800}"
 WORK="$(mktemp -d /tmp/sentinel-bench-XXXXXX)"
 chmod 755 "$WORK"  # the postgres user must reach its data folder
@@ -46,7 +48,7 @@ echo "payload: $(wc -c < "$WORK/payload.json") bytes, 100 events"
 
 echo "== starting Redis, ClickHouse, PostgreSQL"
 REDIS_PORT=$(free_port); CH_HTTP=$(free_port); CH_TCP=$(free_port); PG_PORT=$(free_port)
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$WORK/redis.log" 2>&1 &
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly yes --appendfsync everysec --dir "$WORK" --daemonize no >"$WORK/redis.log" 2>&1 &
 PIDS+=($!)
 mkdir -p "$WORK/ch/tmp"
 cat >"$WORK/ch/config.xml" <<XML
@@ -178,6 +180,36 @@ if wants c; then
   read -r C_RPS C_P50 C_P99 C_NON <<<"$(KEY=$KEY_C run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
 fi
 
+if wants d; then
+  echo "== (d) drain rate: HostedService loop vs Hangfire drain job, same backlog"
+  D_ENV=(Sentinel__Mode=Production Database__Provider=PostgreSql
+         "Database__ConnectionString=Host=$WORK/pg;Port=$PG_PORT;Username=postgres;Database=postgres"
+         Redis__Configuration=127.0.0.1:$REDIS_PORT Redis__KeyPrefix=benchd: Analytics__Store=ClickHouse
+         Analytics__ClickHouse__Url=http://127.0.0.1:$CH_HTTP Analytics__ClickHouse__Database=benchd Sentinel__DataDirectory="$WORK/drain")
+  D_STREAM="benchd:ingest:events"
+  PORT=$(free_port)
+  env "${COMMON[@]}" "${D_ENV[@]}" Workers__Count=0 $WEB --urls "http://127.0.0.1:$PORT" >"$WORK/drain-ingest.log" 2>&1 &
+  PIDS+=($!)
+  wait_http "http://127.0.0.1:$PORT/healthz"
+  KEY_D=$(env "${COMMON[@]}" "${D_ENV[@]}" $TOOL ingest-key | tail -1)
+  KEY=$KEY_D warm_up "http://127.0.0.1:$PORT/v1/events/batch"
+  for MODE in HostedService Hangfire HostedService Hangfire; do
+    redis-cli -p "$REDIS_PORT" DEL "$D_STREAM" >/dev/null
+    SENTINEL_KEY="$KEY_D" wrk -t2 -c"$CONNECTIONS" -d"${BENCH_FILL:-8s}" -s "$WORK/post.lua" "http://127.0.0.1:$PORT/v1/events/batch" >/dev/null
+    FILLED=$(redis-cli -p "$REDIS_PORT" XLEN "$D_STREAM")
+    DPORT=$(free_port)
+    env "${COMMON[@]}" "${D_ENV[@]}" Workers__Count=1 Workers__RunAs=$MODE $WEB --urls "http://127.0.0.1:$DPORT" >"$WORK/drain-$MODE.log" 2>&1 &
+    DRAIN_PID=$!
+    wait_http "http://127.0.0.1:$DPORT/healthz"
+    D0=$(date +%s.%N)
+    until [ "$(redis-cli -p "$REDIS_PORT" XLEN "$D_STREAM")" = "0" ]; do sleep 0.1; done
+    D1=$(date +%s.%N)
+    kill "$DRAIN_PID"; wait "$DRAIN_PID" 2>/dev/null || true
+    RATE=$(echo "$FILLED*100/($D1-$D0)" | bc)
+    printf "(d) %-13s drained %6d batches (%8d events) in %5.1f s: %7d events/s\n" "$MODE" "$FILLED" "$((FILLED*100))" "$(echo "$D1-$D0" | bc)" "$RATE" | tee -a "$WORK/drain-results.txt"
+  done
+fi
+
 echo
 echo "== results: $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up, 100 events ($(wc -c < "$WORK/payload.json") bytes) per request"
 wants a && report "(a) baseline (bare Kestrel)" "$A_RPS" "$A_P50" "$A_P99" "$A_NON"
@@ -192,6 +224,7 @@ if wants b; then
     echo "    backlog while paced: max $P_MAX_BACKLOG batches, $P_BACKLOG_AT_END at load end (samples each second: $(tr '\n' ' ' <"$WORK/paced-backlog.txt"))"
   fi
 fi
+if wants d; then cat "$WORK/drain-results.txt"; fi
 [ -n "${PROFILER:-}" ] && { wait "$PROFILER" || true; }
 if [ -s "$WORK/top.txt" ]; then echo "== (b) CPU by process during the run"; cat "$WORK/top.txt"; fi
 if [ -s "$WORK/perf-top.txt" ]; then echo "== (b) hottest symbols (perf)"; sed -E 's/ {3,}/ /g' "$WORK/perf-top.txt" | cut -c1-200; fi

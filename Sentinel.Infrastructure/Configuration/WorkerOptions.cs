@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Sentinel.Infrastructure.Configuration;
 
 /// <summary>The workers that drain the ingestion queue into the analytics store. Section <c>Workers</c>.</summary>
@@ -5,8 +7,25 @@ public sealed class WorkerOptions
 {
     public const string Section = "Workers";
 
-    /// <summary>Workers per host; 0 turns draining off on this host (ingest-only hosts).</summary>
+    /// <summary>
+    /// Drain workers this host runs at once; 0 turns draining off on this host (ingest-only hosts). With
+    /// <see cref="RunAs"/> Hangfire, the host takes drain jobs from the <c>drain</c> queue on this many Hangfire workers.
+    /// </summary>
+    [Range(0, 64)]
     public int Count { get; set; } = 1;
+
+    /// <summary>
+    /// Hangfire (the default): the drain runs as recurring Hangfire jobs, one per slot, visible in the dashboard.
+    /// HostedService: one long-running loop per worker in each host, outside Hangfire (same drain code).
+    /// </summary>
+    public DrainHost RunAs { get; set; } = DrainHost.Hangfire;
+
+    /// <summary>Drain jobs running at once across all hosts (Hangfire mode): one recurring job <c>ingest-drain-N</c> each.</summary>
+    [Range(1, 256)]
+    public int DrainSlots { get; set; } = 1;
+
+    /// <summary>How long one drain job runs before the next run of its slot takes over (Hangfire mode); runs start on whole multiples.</summary>
+    public TimeSpan DrainRunLength { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Queue entries (each one batch) read at a time; they are written to the store in one insert.</summary>
     public int ReadCount { get; set; } = 200;
@@ -29,6 +48,13 @@ public sealed class WorkerOptions
     /// <summary>How often the backlog gauges (stream length, pending, lag, dead letters) are sampled.</summary>
     public TimeSpan BacklogSampleInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often per-project retention is enforced (by one host at a time).</summary>
-    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>When per-project retention is enforced (a Hangfire cron expression; one host runs each occurrence).</summary>
+    public string RetentionCron { get; set; } = "0 * * * *";
+}
+
+/// <summary>Where the analytics drain runs.</summary>
+public enum DrainHost
+{
+    Hangfire,
+    HostedService,
 }

@@ -35,4 +35,13 @@ public interface IIngestQueue
     Task DeadLetterAsync(QueueEntry entry, string reason, CancellationToken cancellationToken);
 
     Task<QueueStats> StatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The dead letters, oldest first, at most <paramref name="count"/>.</summary>
+    Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>Puts a dead letter back on the queue as a new entry, its bytes unchanged; false when it is no longer there.</summary>
+    Task<bool> RedriveAsync(string deadLetterId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a dead letter for good; false when it is no longer there.</summary>
+    Task<bool> DiscardAsync(string deadLetterId, CancellationToken cancellationToken);
 }

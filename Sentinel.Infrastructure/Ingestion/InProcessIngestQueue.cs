@@ -17,10 +17,11 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
     private readonly SortedDictionary<long, (byte[] Bytes, DateTimeOffset QueuedAt)> _entries = [];
     private readonly Queue<long> _undelivered = new();
     private readonly Dictionary<long, Delivery> _pending = [];
-    private readonly Queue<(QueueEntry Entry, string Reason)> _dead = new();
+    private readonly SortedDictionary<long, (QueueEntry Entry, string Reason, DateTimeOffset At)> _dead = [];
     private readonly Dictionary<Guid, (long Second, long Count)> _rate = [];
 
     private long _nextId;
+    private long _nextDeadId;
 
     public Task<TimeSpan?> EnqueueAsync(QueuedBatch batch, Guid keyId, CancellationToken cancellationToken)
     {
@@ -116,15 +117,17 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
         ArgumentNullException.ThrowIfNull(entry);
         lock (_lock)
         {
-            _dead.Enqueue((entry, reason));
+            _dead[++_nextDeadId] = (entry, reason, time.GetUtcNow());
             while (_dead.Count > MaxDeadLetters)
             {
-                _dead.Dequeue();
+                _dead.Remove(_dead.Keys.First());
             }
 
-            var id = ParseId(entry.Id);
-            _pending.Remove(id);
-            _entries.Remove(id);
+            if (long.TryParse(entry.Id, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            {
+                _pending.Remove(id);
+                _entries.Remove(id);
+            }
         }
 
         return Task.CompletedTask;
@@ -144,7 +147,41 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
     {
         lock (_lock)
         {
-            return [.. _dead];
+            return [.. _dead.Values.Select(d => (d.Entry, d.Reason))];
+        }
+    }
+
+    public Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(int count, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<DeadLetter>>(_dead.Take(count)
+                .Select(d => new DeadLetter(Id(d.Key), d.Value.Entry.Id, d.Value.Reason, d.Value.Entry.Raw ?? [], d.Value.At))
+                .ToList());
+        }
+    }
+
+    public Task<bool> RedriveAsync(string deadLetterId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_dead.Remove(ParseId(deadLetterId), out var dead))
+            {
+                return Task.FromResult(false);
+            }
+
+            var id = ++_nextId;
+            _entries[id] = (dead.Entry.Raw ?? [], time.GetUtcNow());
+            _undelivered.Enqueue(id);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> DiscardAsync(string deadLetterId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_dead.Remove(ParseId(deadLetterId)));
         }
     }
 

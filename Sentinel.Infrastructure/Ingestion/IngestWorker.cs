@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sentinel.Domain.Analytics;
@@ -26,7 +25,7 @@ public sealed partial class IngestWorker(
     IOptions<WorkerOptions> options,
     SentinelMetrics metrics,
     ILogger<IngestWorker> logger,
-    TimeProvider time) : BackgroundService
+    TimeProvider time)
 {
     private static readonly TimeSpan MinimumDelay = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan FirstFailureDelay = TimeSpan.FromMilliseconds(100);
@@ -42,11 +41,13 @@ public sealed partial class IngestWorker(
     public int HeldEntries => _held?.Entries.Count ?? 0;
 
     /// <summary>
+    /// Drains until <paramref name="stoppingToken"/> is cancelled (a drain job's run ends, or the host stops); the
+    /// write in flight finishes first, and entries held through an outage stay with this worker for its next run.
     /// Reading and decoding the next entries overlaps with writing the previous ones: the write waits on the store
     /// and the read on Redis, so one worker keeps both busy. At most one write is in flight, and entries are still
-    /// acknowledged only after their own write.
+    /// acknowledged only after their own write. Not reentrant: one run at a time per worker.
     /// </summary>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
         var idleDelay = MinimumDelay;
         Decoded? ready = null;

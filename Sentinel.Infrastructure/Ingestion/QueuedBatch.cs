@@ -14,3 +14,6 @@ public sealed record QueueEntry(string Id, QueuedBatch? Batch, long Deliveries, 
 /// delivered but unacknowledged, dead letters, and the age of the oldest entry not yet written (the drain's lag).
 /// </summary>
 public sealed record QueueStats(long Length, long Pending, long DeadLetters, TimeSpan OldestAge);
+
+/// <summary>An entry set aside because it can never be written: its id in the dead letters, the queue entry's id, why, its raw bytes and when.</summary>
+public sealed record DeadLetter(string Id, string EntryId, string Reason, byte[] Raw, DateTimeOffset DeadAt);

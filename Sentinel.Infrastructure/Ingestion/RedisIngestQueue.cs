@@ -41,6 +41,16 @@ public sealed class RedisIngestQueue : IIngestQueue
         return redis.call('XDEL', KEYS[1], ARGV[2])
         """;
 
+    private const string RedriveScript = """
+        local entries = redis.call('XRANGE', KEYS[2], ARGV[1], ARGV[1])
+        if #entries == 0 then return 0 end
+        local fields = entries[1][2]
+        local body = ''
+        for i = 1, #fields, 2 do if fields[i] == 'b' then body = fields[i + 1] end end
+        redis.call('XADD', KEYS[1], '*', 'b', body)
+        return redis.call('XDEL', KEYS[2], ARGV[1])
+        """;
+
     private const int MaxDeadLetters = 10_000;
     private static readonly RedisValue BodyField = "b";
     private static readonly RedisValue QueuedAtField = "t";
@@ -187,6 +197,25 @@ public sealed class RedisIngestQueue : IIngestQueue
         var oldestAge = oldestEntries.Length == 0 ? TimeSpan.Zero : _time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(QueuedAt(oldestEntries[0]));
         return new QueueStats(await length, pending, await dead, oldestAge < TimeSpan.Zero ? TimeSpan.Zero : oldestAge);
     }
+
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(int count, CancellationToken cancellationToken)
+    {
+        var entries = await Guard(() => _redis.Database.StreamRangeAsync(_dead, count: count));
+        return entries.Select(e => new DeadLetter(
+            (string)e.Id!,
+            (string?)e["id"] ?? "",
+            (string?)e["reason"] ?? "",
+            (byte[]?)e[BodyField] ?? [],
+            DateTimeOffset.FromUnixTimeMilliseconds(TimestampOf((string)e.Id!)))).ToList();
+    }
+
+    public async Task<bool> RedriveAsync(string deadLetterId, CancellationToken cancellationToken) =>
+        (long)await Guard(() => _redis.Database.ScriptEvaluateAsync(RedriveScript, [_stream, _dead], [deadLetterId])) == 1;
+
+    public async Task<bool> DiscardAsync(string deadLetterId, CancellationToken cancellationToken) =>
+        await Guard(() => _redis.Database.StreamDeleteAsync(_dead, [deadLetterId])) == 1;
+
+    private static long TimestampOf(string streamId) => long.Parse(streamId.AsSpan(0, streamId.IndexOf('-', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
 
     /// <summary>When the entry was queued, by the enqueueing host's clock; entries queued before that field existed by their stream id (Redis's clock).</summary>
     private static long QueuedAt(StreamEntry entry)

@@ -21,7 +21,7 @@ public sealed class KeyOptions : IValidatableObject
     [Range(1, int.MaxValue)]
     public int FailedAttemptsPerMinute { get; set; } = 30;
 
-    /// <summary>How often the last-used times kept in memory are written to the database.</summary>
+    /// <summary>How often the recorded last-used times are written to the database (recurring job, whole minutes).</summary>
     public TimeSpan UsageFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -25,10 +25,11 @@ public static class KeysRegistration
 
         services.AddMemoryCache();
         services.AddScoped<ApiKeyService>();
-        services.AddSingleton<ApiKeyUsage>();
+        services.AddSingleton(provider => new ApiKeyUsage(provider.GetService<Redis.RedisConnection>()));
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<FailedKeyAttempts>();
-        services.AddHostedService<ApiKeyUsageFlusher>();
+        services.AddSingleton<KeyUsageFlushJob>();
+        services.AddHostedService(provider => provider.GetRequiredService<KeyUsageFlushJob>());
         return services;
     }
 }

@@ -5,7 +5,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Sentinel.Infrastructure.Ingestion;
 using Sentinel.Infrastructure.Observability;
 using Sentinel.Tests.Support;
@@ -26,7 +25,7 @@ public sealed class DeliveryFaultTests
     [Fact]
     public async Task ADeadWorkersAndARunningWorkersOwnStrandedEntries_AreClaimedWithinClaimAfter_WhileEveryWorkerKeepsRunning()
     {
-        var settings = await SentinelApp.ProductionSettingsAsync(new Dictionary<string, string?> { ["Workers:ClaimAfter"] = "00:00:02" });
+        var settings = await SentinelApp.ProductionSettingsAsync(new Dictionary<string, string?> { ["Workers:ClaimAfter"] = "00:00:02", ["Workers:DrainSlots"] = "2" });
         await using var first = SentinelApp.Production(settings).Start();
         await using var second = SentinelApp.Production(settings).Start();
         var project = await first.CreateProjectAsync("Shop");
@@ -36,7 +35,7 @@ public sealed class DeliveryFaultTests
         using var redis = await ConnectionMultiplexer.ConnectAsync(settings["Redis:Configuration"]!);
         var clock = Stopwatch.StartNew();
         await StrandAsync(redis.GetDatabase(), queue, "killed-host-worker", project.Id, seed: 100, batches: 5);
-        await StrandAsync(redis.GetDatabase(), queue, WorkerOf(first).Consumer, project.Id, seed: 200, batches: 5);
+        await StrandAsync(redis.GetDatabase(), queue, (await RunningWorkerAsync(first, second)).Consumer, project.Id, seed: 200, batches: 5);
 
         await first.WaitForStoredAsync(project.Id, Start, 10 * 20, TimeSpan.FromSeconds(15));
         var claimedAfter = clock.Elapsed;
@@ -66,7 +65,7 @@ public sealed class DeliveryFaultTests
 
         using (var redis = await ConnectionMultiplexer.ConnectAsync(redisServer.Configuration))
         {
-            await StrandAsync(redis.GetDatabase(), queue, WorkerOf(app).Consumer, project.Id, seed: 3000, batches: 3);
+            await StrandAsync(redis.GetDatabase(), queue, (await RunningWorkerAsync(app)).Consumer, project.Id, seed: 3000, batches: 3);
             await StrandAsync(redis.GetDatabase(), queue, "killed-host-worker", project.Id, seed: 3100, batches: 3);
         }
 
@@ -94,6 +93,7 @@ public sealed class DeliveryFaultTests
             ["Workers:MaxDeliveries"] = "3", // 3 × 2 s = 6 s, far less than the outage
             ["Workers:MaxFailureBackoff"] = "00:00:02",
             ["Workers:ReadCount"] = "20",
+            ["Workers:DrainSlots"] = "2",
         });
         await using var first = SentinelApp.Production(settings).Start();
         await using var second = SentinelApp.Production(settings).Start();
@@ -191,7 +191,16 @@ public sealed class DeliveryFaultTests
         }
     }
 
-    private static IngestWorker WorkerOf(SentinelApp app) => app.Services.GetServices<IHostedService>().OfType<IngestWorker>().Single();
+    /// <summary>A drain worker running on this host (drain jobs go to whichever host fetches them first).</summary>
+    private static async Task<IngestWorker> RunningWorkerAsync(params SentinelApp[] apps)
+    {
+        IngestWorker? running = null;
+        await Wait.UntilAsync(
+            () => Task.FromResult((running = apps.SelectMany(a => a.Services.GetRequiredService<DrainSlots>().Running).FirstOrDefault()) is not null),
+            TimeSpan.FromSeconds(20),
+            () => "No drain worker is running.");
+        return running!;
+    }
 
     private static (long Length, long Pending, long DeadLetters) Counts(QueueStats stats) => (stats.Length, stats.Pending, stats.DeadLetters);
 

@@ -47,6 +47,29 @@ public sealed class PipelineFaultTests
     }
 
     [Fact]
+    public async Task AnIngestOnlyHostAndAWorkerOnlyHost_OnOneRedis_DrainEveryAcceptedEventExactlyOnce()
+    {
+        var ingestSettings = await SentinelApp.ProductionSettingsAsync(new Dictionary<string, string?> { ["Workers:Count"] = "0" });
+        var workerSettings = new Dictionary<string, string?>(ingestSettings) { ["Workers:Count"] = "2", ["Workers:DrainSlots"] = "2" };
+        await using var ingestOnly = SentinelApp.Production(ingestSettings).Start();
+        await using var workerOnly = SentinelApp.Production(workerSettings).Start();
+        var project = await ingestOnly.CreateProjectAsync("Shop");
+        var key = await ingestOnly.CreateKeyAsync(project.Id);
+        using var client = ingestOnly.CreateClient();
+
+        var batches = Enumerable.Range(0, 30).Select(i => TestEvents.Generate(50, seed: 6000 + i, Start)).ToList();
+        await Task.WhenAll(batches.Select(async batch => Assert.Equal(HttpStatusCode.Accepted, (await TestEvents.PostAsync(client, key, batch)).StatusCode)));
+        Assert.Equal(HttpStatusCode.Accepted, (await TestEvents.PostAsync(client, key, batches[3])).StatusCode); // a retried batch
+
+        await workerOnly.WaitForStoredAsync(project.Id, Start, 30 * 50);
+        await Task.Delay(1000);
+        Assert.Equal(30 * 50, (await workerOnly.DashboardAsync(project.Id, Start)).Totals.Requests);
+        Assert.Empty(ingestOnly.Services.GetRequiredService<DrainSlots>().Running);
+        var stats = await ingestOnly.Services.GetRequiredService<IIngestQueue>().StatsAsync(CancellationToken.None);
+        Assert.Equal((0, 0, 0), (stats.Length, stats.Pending, stats.DeadLetters));
+    }
+
+    [Fact]
     public async Task AWorkerKilledMidBatch_HasItsEntriesClaimedByAnother_WithNothingLostOrDoubled()
     {
         var settings = await SentinelApp.ProductionSettingsAsync(new Dictionary<string, string?> { ["Workers:Count"] = "0", ["Workers:ClaimAfter"] = "00:00:01" });

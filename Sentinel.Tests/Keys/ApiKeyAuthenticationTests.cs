@@ -140,7 +140,7 @@ public sealed class ApiKeyAuthenticationTests
     }
 
     [Fact]
-    public async Task LastUsed_IsRecordedByTheFlusher_NotByTheRequest()
+    public async Task LastUsed_IsRecordedByTheFlushJob_NotByTheRequest()
     {
         await using var app = SentinelApp.Embedded().Start();
         var project = await app.CreateProjectAsync("Shop");
@@ -150,9 +150,28 @@ public sealed class ApiKeyAuthenticationTests
         Assert.Equal(HttpStatusCode.Accepted, (await TestEvents.PostAsync(client, token, TestEvents.Generate(1, 1, Now))).StatusCode);
         Assert.Null(await app.WithServiceAsync<SentinelDbContext, DateTime?>(db => db.ApiKeys.Select(k => k.LastUsedAt).SingleAsync()));
 
-        await app.Services.GetServices<IHostedService>().OfType<ApiKeyUsageFlusher>().Single().FlushAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<KeyUsageFlushJob>().FlushAsync(CancellationToken.None);
 
         var lastUsed = await app.WithServiceAsync<SentinelDbContext, DateTime?>(db => db.ApiKeys.Select(k => k.LastUsedAt).SingleAsync());
+        Assert.NotNull(lastUsed);
+        Assert.InRange(lastUsed.Value, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddSeconds(1));
+    }
+
+    [Fact]
+    public async Task LastUsed_RecordedOnOneHost_IsWrittenByTheFlushJobOnAnother()
+    {
+        var settings = await SentinelApp.ProductionSettingsAsync(new Dictionary<string, string?> { ["Workers:Count"] = "0" });
+        await using var first = SentinelApp.Production(settings).Start();
+        await using var second = SentinelApp.Production(settings).Start();
+        var project = await first.CreateProjectAsync("Shop");
+        var token = await first.CreateKeyAsync(project.Id);
+        using var client = first.CreateClient();
+
+        Assert.Equal(HttpStatusCode.Accepted, (await TestEvents.PostAsync(client, token, TestEvents.Generate(1, 1, Now))).StatusCode);
+        await Task.Delay(200); // the record is fire-and-forget
+        await second.Services.GetRequiredService<KeyUsageFlushJob>().FlushAsync(CancellationToken.None);
+
+        var lastUsed = await second.WithServiceAsync<SentinelDbContext, DateTime?>(db => db.ApiKeys.Where(k => k.ProjectId == project.Id).Select(k => k.LastUsedAt).SingleAsync());
         Assert.NotNull(lastUsed);
         Assert.InRange(lastUsed.Value, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddSeconds(1));
     }
