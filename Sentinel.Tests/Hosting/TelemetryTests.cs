@@ -10,6 +10,7 @@ using Sentinel.Tests.Support;
 namespace Sentinel.Tests.Hosting;
 
 /// <summary>OTLP export: off by default; with <c>Telemetry:OtlpEndpoint</c> the host sends traces and the Sentinel meter to it.</summary>
+[Collection(ProcessWideListeners.Name)]
 public sealed class TelemetryTests
 {
     [Theory]
@@ -41,7 +42,9 @@ public sealed class TelemetryTests
         }
         finally
         {
-            // Stopping the host flushes both exporters.
+            // Export is batched; flush explicitly (with room for a loaded machine) rather than trusting shutdown's 5 s.
+            app.Services.GetService<TracerProvider>()?.ForceFlush(30_000);
+            app.Services.GetService<MeterProvider>()?.ForceFlush(30_000);
             app.Dispose();
         }
 
@@ -122,4 +125,14 @@ public sealed class TelemetryTests
             }
         }
     }
+}
+
+/// <summary>
+/// Tests whose hosts listen to process-wide sources (ActivitySource, Meter listeners see every host in the test
+/// process): they run alone, so they neither see nor slow down the other tests' hosts.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessWideListeners
+{
+    public const string Name = "Process-wide listeners";
 }
