@@ -2,7 +2,7 @@
 # Build: docker build -t sentinel .   Run: see README ("Production").
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props .editorconfig ./
 COPY Sentinel.Domain/Sentinel.Domain.csproj Sentinel.Domain/
 COPY Sentinel.Infrastructure/Sentinel.Infrastructure.csproj Sentinel.Infrastructure/
 COPY Sentinel.Web/Sentinel.Web.csproj Sentinel.Web/

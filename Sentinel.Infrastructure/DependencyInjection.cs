@@ -112,7 +112,8 @@ public static class DependencyInjection
                 {
                     var sentinel = provider.GetRequiredService<IOptions<SentinelOptions>>().Value;
                     var directory = Path.GetFullPath(sentinel.DataDirectory, builder.Environment.ContentRootPath);
-                    return new EmbeddedAnalyticsStore($"Data Source={Path.Combine(directory, "analytics.db")}");
+                    // analytics.duckdb: an analytics.db left by the SQLite store of earlier versions is not read (ADR 016).
+                    return new EmbeddedAnalyticsStore(Path.Combine(directory, "analytics.duckdb"));
                 });
                 break;
         }

@@ -14,6 +14,7 @@ builder.AddTelemetry();
 builder.AddPortal();
 builder.AddApiKeyAuthentication();
 builder.AddEventsBatch();
+builder.AddCommandLine(args);
 
 var app = builder.Build();
 

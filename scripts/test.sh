@@ -23,6 +23,8 @@ fi
 dotnet restore Sentinel.sln
 dotnet build Sentinel.sln --no-restore -c Release
 dotnet format Sentinel.sln --verify-no-changes --no-restore
+# The Node SDK: unit tests and tests against the host just built; its build (dist/) is also what the .NET fault tests run.
+(cd sdks/node && npm ci --no-audit --no-fund && npm test)
 # The fixtures record every server they start (PID, start time) and every temporary folder in this run's folder
 # (Sentinel.Tests/Support/TestRun.cs). Afterwards, anything recorded that still runs is a leak: kill it, name it,
 # fail. Only this run's own processes are touched (PID and start time must both match), never another run's.

@@ -133,8 +133,7 @@ public sealed partial class ApiEventReader
             return true;
         }
 
-        var text = JsonTokens.Unescaped(ref json);
-        if (text.Length > MaxTimestampLength || !Utf8.IsValid(text))
+        if (!JsonTokens.TryUnescape(ref json, out var text) || text.Length > MaxTimestampLength)
         {
             return false;
         }
@@ -160,8 +159,8 @@ public sealed partial class ApiEventReader
 
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
         {
-            var isName = json.ValueTextEquals("name"u8);
-            var isVersion = !isName && json.ValueTextEquals("version"u8);
+            var isName = JsonTokens.NameIs(ref json, "name"u8);
+            var isVersion = !isName && JsonTokens.NameIs(ref json, "version"u8);
             json.Read();
             if (isName)
             {
@@ -190,12 +189,14 @@ public sealed partial class ApiEventReader
         var failed = false;
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
         {
-            var name = json.ValueSpan;
-            json.Read();
             count++;
-            if (!failed && (json.TokenType != JsonTokenType.String || !JsonTokens.FitsText(JsonTokens.Unescaped(ref json), ApiEventLimits.HeaderValueMaxLength)))
+            if (failed)
             {
-                faults.Fail($"headers.{Encoding.UTF8.GetString(name)}", $"must be a string of at most {ApiEventLimits.HeaderValueMaxLength} characters.");
+                json.Read();
+            }
+            else if (HeaderFault(ref json) is { } fault)
+            {
+                faults.Fail(fault.Field, fault.Reason);
                 failed = true;
             }
 
@@ -214,6 +215,27 @@ public sealed partial class ApiEventReader
         }
 
         return keep && count > 0 ? Encoding.UTF8.GetString(source[start..(int)json.BytesConsumed]) : null;
+    }
+
+    /// <summary>
+    /// What is wrong with the header the reader stands on (its name), reading through its value; null when nothing.
+    /// The headers are stored as sent, so a name or value that cannot be read back as text is refused here.
+    /// </summary>
+    private static (string Field, string Reason)? HeaderFault(ref Utf8JsonReader json)
+    {
+        if (!JsonTokens.TryUnescape(ref json, out var name))
+        {
+            json.Read();
+            return ("headers", "names " + JsonTokens.InvalidText);
+        }
+
+        var field = $"headers.{Encoding.UTF8.GetString(name)}";
+        json.Read();
+        var tooLong = $"must be a string of at most {ApiEventLimits.HeaderValueMaxLength} characters.";
+        return json.TokenType != JsonTokenType.String ? (field, tooLong)
+            : !JsonTokens.TryUnescape(ref json, out var value) ? (field, JsonTokens.InvalidText)
+            : !JsonTokens.FitsText(value, ApiEventLimits.HeaderValueMaxLength) ? (field, tooLong)
+            : null;
     }
 
     private static string? RequiredText(ref Utf8JsonReader json, ref EventFaults faults, string name, int maxLength, bool keep, TextRule? rule = null) =>

@@ -34,7 +34,7 @@ public sealed partial class ApiEventReader(DateTime utcNow, TimeSpan maxFutureSk
 
             while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
             {
-                var isEvents = json.ValueTextEquals("events"u8);
+                var isEvents = JsonTokens.NameIs(ref json, "events"u8);
                 json.Read();
                 if (!isEvents)
                 {

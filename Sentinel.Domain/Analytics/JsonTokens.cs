@@ -12,6 +12,9 @@ namespace Sentinel.Domain.Analytics;
 /// </summary>
 internal static class JsonTokens
 {
+    /// <summary>The reason given for text that is not valid Unicode.</summary>
+    public const string InvalidText = "must be valid Unicode: UTF-8, and a \\uD800-\\uDFFF escape only as half of a surrogate pair.";
+
     /// <summary>The value as unescaped UTF-8 when it is a string of valid UTF-8 within <paramref name="maxLength"/> characters.</summary>
     public static bool TryText(ref Utf8JsonReader json, ref EventFaults faults, string name, int maxLength, out ReadOnlySpan<byte> text)
     {
@@ -22,10 +25,9 @@ internal static class JsonTokens
             return false;
         }
 
-        text = Unescaped(ref json);
-        if (!Utf8.IsValid(text))
+        if (!TryUnescape(ref json, out text))
         {
-            faults.Fail(name, "must be valid UTF-8.");
+            faults.Fail(name, InvalidText);
             return false;
         }
 
@@ -66,18 +68,47 @@ internal static class JsonTokens
         return number;
     }
 
-    /// <summary>The token's text without JSON escapes; escapes are rare, so only they cost an allocation.</summary>
-    public static ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader json)
+    /// <summary>
+    /// The token's text (a string or property name) without JSON escapes, when it is valid Unicode: valid UTF-8, and
+    /// every <c>\uD800</c>–<c>\uDFFF</c> escape one half of a surrogate pair. The reader accepts both kinds of
+    /// bad text as JSON and only the unescaping finds them (it throws), so this is the one place that unescapes.
+    /// Escapes are rare, so only they cost an allocation.
+    /// </summary>
+    public static bool TryUnescape(ref Utf8JsonReader json, out ReadOnlySpan<byte> text)
     {
         if (!json.ValueIsEscaped)
         {
-            return json.ValueSpan;
+            text = json.ValueSpan;
+            return Utf8.IsValid(text);
         }
 
         var buffer = new byte[json.ValueSpan.Length];
-        return buffer.AsSpan(0, json.CopyString(buffer));
+        try
+        {
+            text = buffer.AsSpan(0, json.CopyString(buffer));
+        }
+        catch (InvalidOperationException)
+        {
+            // An unpaired surrogate escape ("\ud800") or invalid UTF-8 beside an escape.
+            text = default;
+            return false;
+        }
+
+        return Utf8.IsValid(text);
     }
 
+    /// <summary>Whether the property name the reader stands on is <paramref name="name"/>; false for a name that is not valid Unicode.</summary>
+    public static bool NameIs(ref Utf8JsonReader json, ReadOnlySpan<byte> name)
+    {
+        if (!json.ValueIsEscaped)
+        {
+            return json.ValueSpan.SequenceEqual(name);
+        }
+
+        return json.ValueSpan.Length <= 256 && TryUnescape(ref json, out var text) && text.SequenceEqual(name);
+    }
+
+    /// <summary>The field a property name stands for; a name that is not valid Unicode is no field, so it is ignored like any unknown name.</summary>
     public static EventField FieldOf(ref Utf8JsonReader json)
     {
         if (!json.ValueIsEscaped)
@@ -85,7 +116,7 @@ internal static class JsonTokens
             return EventFields.Of(json.ValueSpan);
         }
 
-        return json.ValueSpan.Length > 256 ? EventField.Unknown : EventFields.Of(Unescaped(ref json));
+        return json.ValueSpan.Length <= 256 && TryUnescape(ref json, out var name) ? EventFields.Of(name) : EventField.Unknown;
     }
 
     /// <summary>UTF-16 length at most <paramref name="maxLength"/>; a UTF-8 string never has more characters than bytes.</summary>

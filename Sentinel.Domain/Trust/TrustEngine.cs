@@ -1,3 +1,4 @@
+using Sentinel.Domain.Trust.Calibration;
 using Sentinel.Domain.Trust.Events;
 using Sentinel.Domain.Trust.Fusion;
 using Sentinel.Domain.Trust.Mouse;
@@ -12,12 +13,16 @@ namespace Sentinel.Domain.Trust;
 /// <param name="SessionId">This session's id, so the replay catalog does not match it with itself.</param>
 /// <param name="Catalog">Fingerprints of earlier sessions, or null to skip cross-session replay detection.</param>
 /// <param name="MouseBaseline">The user's mouse baseline, or null when the user is unknown or new.</param>
-public sealed record TrustContext(TrustPolicy Policy, string? SessionId = null, IReplayCatalog? Catalog = null, MouseProfile? MouseBaseline = null)
+/// <param name="Calibration">The signals' rates; null means <see cref="TrustCalibration.Shipped"/>.</param>
+public sealed record TrustContext(TrustPolicy Policy, string? SessionId = null, IReplayCatalog? Catalog = null, MouseProfile? MouseBaseline = null, TrustCalibration? Calibration = null)
 {
     public static readonly TrustContext Default = new(TrustPolicy.Default);
 }
 
-/// <summary>The engine's answer after a batch, with the reasons and the model versions that produced it.</summary>
+/// <summary>
+/// The engine's answer after a batch: the reasons are exactly the signals that moved the score, each with its value
+/// and its (capped) contribution, largest first; and the model versions that produced it.
+/// </summary>
 public sealed record TrustVerdict(TrustAction Action, double Score, int Observations, IReadOnlyList<Evidence> Reasons, string ModelVersions);
 
 /// <summary>
@@ -27,7 +32,7 @@ public sealed record TrustVerdict(TrustAction Action, double Score, int Observat
 public static class TrustEngine
 {
     /// <summary>Recorded with every verdict, so a reviewer knows which models decided and old verdicts can be explained.</summary>
-    public const string ModelVersions = $"{PhysicsModel.Version} {PatternModel.Version} anomaly-{MouseAnomalyModel.Version} fusion-1";
+    public const string ModelVersions = $"{PhysicsModel.Version} {PatternModel.Version} anomaly-{MouseAnomalyModel.Version} fusion-2";
 
     public static TrustVerdict Score(SessionState state, ReadOnlySpan<BehaviorEvent> batch, TrustContext context)
     {
@@ -43,15 +48,16 @@ public static class TrustEngine
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(context);
         var evidence = new List<Evidence>(12);
-        PhysicsModel.Assess(state, evidence);
-        PatternModel.Assess(state, context.Catalog, context.SessionId, evidence);
+        var calibration = context.Calibration ?? TrustCalibration.Shipped;
+        PhysicsModel.Assess(state, calibration, evidence);
+        PatternModel.Assess(state, context.Catalog, context.SessionId, calibration, evidence);
         if (MouseAnomalyModel.Assess(context.MouseBaseline, state.Mouse.Profile) is { } anomaly)
         {
             evidence.Add(anomaly);
         }
 
         var assessment = TrustFusion.Fuse(evidence);
-        return new TrustVerdict(context.Policy.Decide(assessment), assessment.Score, assessment.Observations, evidence, ModelVersions);
+        return new TrustVerdict(context.Policy.Decide(assessment), assessment.Score, assessment.Observations, assessment.Reasons, ModelVersions);
     }
 
     /// <summary>The session's fingerprints, for the replay catalog once the session ends.</summary>

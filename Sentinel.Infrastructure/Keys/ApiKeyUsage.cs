@@ -31,6 +31,9 @@ public sealed class ApiKeyUsage(RedisConnection? redis = null)
     private readonly ConcurrentDictionary<Guid, DateTime> _pushed = new();
     private ConcurrentDictionary<Guid, DateTime> _pending = new();
 
+    /// <summary>True when the times are recorded in Redis, shared by every host.</summary>
+    public bool UsesRedis => redis is not null;
+
     private RedisKey HashKey => redis!.KeyPrefix + "keys:last-used";
 
     public void Record(Guid keyId, DateTime utcNow)

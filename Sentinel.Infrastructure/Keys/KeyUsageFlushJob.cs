@@ -20,18 +20,7 @@ public sealed partial class KeyUsageFlushJob(ApiKeyUsage usage, IServiceScopeFac
     [Hangfire.DisableConcurrentExecution(timeoutInSeconds: 30)]
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyDictionary<Guid, DateTime> used;
-        try
-        {
-            used = await usage.DrainAsync();
-        }
-        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
-        {
-            // Redis keeps what it holds; the next run on any host writes it. A host stopping while Redis is down must not fail its stop.
-            LogDrainFailed(logger, exception);
-            return;
-        }
-
+        var used = await usage.DrainAsync();
         if (used.Count == 0)
         {
             return;
@@ -57,11 +46,14 @@ public sealed partial class KeyUsageFlushJob(ApiKeyUsage usage, IServiceScopeFac
 
     Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>What an embedded host recorded since the last run would otherwise be lost with the process.</summary>
-    Task IHostedService.StopAsync(CancellationToken cancellationToken) => FlushAsync(CancellationToken.None);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the recorded last-used times of API keys from Redis")]
-    private static partial void LogDrainFailed(ILogger logger, Exception exception);
+    /// <summary>What an embedded host recorded since the last run would otherwise be lost with the process (with Redis it waits in Redis).</summary>
+    async Task IHostedService.StopAsync(CancellationToken cancellationToken)
+    {
+        if (!usage.UsesRedis)
+        {
+            await FlushAsync(CancellationToken.None);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record last-used times of {Count} API keys")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception, int count);

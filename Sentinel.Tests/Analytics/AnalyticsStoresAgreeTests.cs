@@ -11,7 +11,7 @@ using Sentinel.Tests.Support;
 namespace Sentinel.Tests.Analytics;
 
 /// <summary>
-/// One data set loaded into every store (the embedded SQLite store, the real ClickHouse, and Tinybird's API stand-in
+/// One data set loaded into every store (the embedded DuckDB store, the real ClickHouse, and Tinybird's API stand-in
 /// running the repository's pipes on the real ClickHouse) must give the same dashboards, duplicates counted once.
 /// </summary>
 public sealed class AnalyticsStoresAgreeTests : IAsyncLifetime
@@ -19,7 +19,7 @@ public sealed class AnalyticsStoresAgreeTests : IAsyncLifetime
     private static readonly DateTime Start = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
     private readonly Guid _project = Guid.NewGuid();
     private readonly Guid _otherProject = Guid.NewGuid();
-    private readonly string _embeddedFile = Path.Combine(Path.GetTempPath(), $"sentinel-analytics-{Guid.NewGuid():N}.db");
+    private readonly string _embeddedFile = Path.Combine(Path.GetTempPath(), $"sentinel-analytics-{Guid.NewGuid():N}.duckdb");
     private readonly List<HttpClient> _clients = [];
     private readonly string _clickHouseDatabase = $"t_{Guid.NewGuid():N}";
     private TinybirdStandIn? _tinybird;
@@ -37,7 +37,7 @@ public sealed class AnalyticsStoresAgreeTests : IAsyncLifetime
         });
         _stores = new Dictionary<string, IAnalyticsStore>
         {
-            ["embedded"] = new EmbeddedAnalyticsStore($"Data Source={_embeddedFile}"),
+            ["embedded"] = new EmbeddedAnalyticsStore(_embeddedFile),
             ["clickhouse"] = new ClickHouseStore(Client(), options),
             ["tinybird"] = new TinybirdStore(Client(), options),
         };
@@ -55,7 +55,13 @@ public sealed class AnalyticsStoresAgreeTests : IAsyncLifetime
             await _tinybird.DisposeAsync();
         }
 
+        if (_stores.GetValueOrDefault("embedded") is IAsyncDisposable embedded)
+        {
+            await embedded.DisposeAsync();
+        }
+
         File.Delete(_embeddedFile);
+        File.Delete(_embeddedFile + ".wal");
     }
 
     [Fact]
@@ -96,6 +102,30 @@ public sealed class AnalyticsStoresAgreeTests : IAsyncLifetime
 
         var all = await _stores["clickhouse"].QueryAsync(queries[0], CancellationToken.None);
         Assert.Equal(1500 + 400, all.Totals.Requests);
+    }
+
+    /// <summary>
+    /// Where quantile definitions part: with 20 and 100 durations, level × n is a whole number, and DuckDB's
+    /// quantile_disc (ceil(level × n) − 1) or an interpolating quantile would answer differently from ClickHouse's
+    /// quantilesExact (floor(level × n)). Every store must take ClickHouse's element.
+    /// </summary>
+    [Theory]
+    [InlineData(20)]
+    [InlineData(100)]
+    [InlineData(7)]
+    public async Task Quantiles_AreClickHousesExactElement_InEveryStore(int count)
+    {
+        var events = Events(_project, count, seed: 50 + count, "production")
+            .Select((e, i) => e with { Method = "GET", Route = "/q", DurationMs = 1000 - (i * 7.5) })
+            .ToArray();
+        var sorted = events.Select(e => e.DurationMs).Order().ToList();
+        var expected = (ExactQuantile.Of(sorted, 0.5), ExactQuantile.Of(sorted, 0.95), ExactQuantile.Of(sorted, 0.99));
+        foreach (var (name, store) in _stores)
+        {
+            await store.WriteAsync(events, CancellationToken.None);
+            var route = Assert.Single((await store.QueryAsync(new DashboardQuery(_project, null, Start, Start.AddHours(1), 60), CancellationToken.None)).Routes);
+            Assert.True(expected == (route.P50Ms, route.P95Ms, route.P99Ms), $"{name}: {route} for {count} durations, expected {expected}");
+        }
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Sentinel.Tests.Support;
 
 namespace Sentinel.Tests.Ingestion;
@@ -106,7 +107,11 @@ public sealed class EventsBatchTests
     [Fact]
     public async Task AKeyOverItsRate_Gets429WithRetryAfter_AndOtherKeysAreUnaffected()
     {
-        await using var app = SentinelApp.Embedded(settings: new Dictionary<string, string?> { ["Ingest:BatchesPerKeyPerSecond"] = "3" }).Start();
+        // The clock stands still, so all seven batches fall in one second however slow the machine is.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = SentinelApp.Embedded(settings: new Dictionary<string, string?> { ["Ingest:BatchesPerKeyPerSecond"] = "3" });
+        app.ConfigureTestServices = services => services.AddSingleton<TimeProvider>(clock);
+        app.Start();
         var project = await app.CreateProjectAsync("Shop");
         var busy = await app.CreateKeyAsync(project.Id);
         var other = await app.CreateKeyAsync(project.Id);

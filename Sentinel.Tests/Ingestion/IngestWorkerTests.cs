@@ -117,7 +117,8 @@ public sealed class IngestWorkerTests : IAsyncDisposable
             Assert.Single(stolen);
             var clock = Stopwatch.StartNew();
             await Wait.UntilAsync(() => Task.FromResult(store.Written.Count == 3), TimeSpan.FromSeconds(10), () => "the dead consumer's entry was not claimed");
-            Assert.True(clock.Elapsed < claimAfter * 1.25 + TimeSpan.FromMilliseconds(600), $"claimed after {clock.Elapsed}");
+            // 1.25 × ClaimAfter by design; the rest is slack for a loaded machine. The old bug never claimed at all.
+            Assert.True(clock.Elapsed < claimAfter * 2 + TimeSpan.FromSeconds(1), $"claimed after {clock.Elapsed}");
         }
     }
 

@@ -12,7 +12,25 @@ internal static class CommandLine
     private static readonly ICliCommand[] Commands =
     [
         new MigrateCommand(),
+        new ProjectsCreateCommand(),
+        new KeysCreateCommand(),
+        new KeysRevokeCommand(),
     ];
+
+    /// <summary>
+    /// When <paramref name="args"/> name a command, every log goes to standard error, so that standard output carries
+    /// only the command's result (scripts parse it). Called before the host is built, when the logger is configured.
+    /// </summary>
+    public static WebApplicationBuilder AddCommandLine(this WebApplicationBuilder builder, string[] args)
+    {
+        if (Commands.Any(command => command.Matches(args)))
+        {
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
+                options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
+        return builder;
+    }
 
     /// <summary>Runs the command <paramref name="args"/> names, if any; null when the args name no command (run the host).</summary>
     public static async Task<int?> TryRunAsync(WebApplication app, string[] args)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Sentinel.Benchmarks;
+using Sentinel.Benchmarks.Embedded;
 using Sentinel.Benchmarks.Ingest;
 using Sentinel.Domain.Trust.Session;
 
@@ -12,6 +13,9 @@ switch (args.FirstOrDefault())
         return;
     case "ingest-payload":
         await File.WriteAllTextAsync(args[1], IngestPayload.Create(events: 100));
+        return;
+    case "embedded-dashboard":
+        await EmbeddedDashboardBenchmark.RunAsync(args[1..]);
         return;
     case "ingest-key":
         Console.WriteLine(await IngestKey.CreateAsync(args[1..]));

@@ -11,6 +11,9 @@ public enum TrustAction
 /// A project's thresholds. Scores at or above <see cref="AllowAtOrAbove"/> allow, below <see cref="BlockBelow"/>
 /// block, in between challenge. With fewer than <see cref="MinimumObservations"/> the verdict is
 /// <see cref="WithTooLittleEvidence"/>, which can only be Allow or Challenge: too little evidence never blocks.
+/// A low score blocks only with a conclusive reason or when at least <see cref="IndependentTestsToBlock"/>
+/// independent tests each speak against the session by at least <see cref="AgreeingContribution"/>; otherwise it
+/// challenges: one soft signal, however strong, is a tendency that a device or a person can show.
 /// </summary>
 public sealed record TrustPolicy
 {
@@ -24,6 +27,12 @@ public sealed record TrustPolicy
 
     public TrustAction WithTooLittleEvidence { get; init; } = TrustAction.Challenge;
 
+    /// <summary>Independent tests that must agree before soft evidence may block.</summary>
+    public int IndependentTestsToBlock { get; init; } = 2;
+
+    /// <summary>A test agrees when its reasons together lower the log-odds by at least this much.</summary>
+    public double AgreeingContribution { get; init; } = 1.0;
+
     /// <summary>Names what is wrong with the thresholds, or null when they are usable.</summary>
     public string? Validate() => this switch
     {
@@ -32,6 +41,8 @@ public sealed record TrustPolicy
         _ when BlockBelow > AllowAtOrAbove => "BlockBelow must not be above AllowAtOrAbove.",
         { MinimumObservations: < 0 } => "MinimumObservations must not be negative.",
         { WithTooLittleEvidence: TrustAction.Block } => "WithTooLittleEvidence must be Allow or Challenge; too little evidence never blocks.",
+        { IndependentTestsToBlock: < 2 } => "IndependentTestsToBlock must be at least 2; one soft signal never blocks alone.",
+        { AgreeingContribution: <= 0 } => "AgreeingContribution must be positive.",
         _ => null,
     };
 
@@ -48,6 +59,27 @@ public sealed record TrustPolicy
             return TrustAction.Allow;
         }
 
-        return assessment.Score < BlockBelow ? TrustAction.Block : TrustAction.Challenge;
+        return assessment.Score < BlockBelow && MayBlock(assessment.Reasons) ? TrustAction.Block : TrustAction.Challenge;
+    }
+
+    /// <summary>A conclusive reason, or enough independent tests that each speak against the session.</summary>
+    public bool MayBlock(IReadOnlyList<Evidence> reasons)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        var against = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var reason in reasons)
+        {
+            if (reason.Conclusive && reason.Weight < 0)
+            {
+                return true;
+            }
+
+            if (reason.Weight < 0)
+            {
+                against[reason.Test] = against.GetValueOrDefault(reason.Test) + reason.Weight;
+            }
+        }
+
+        return against.Values.Count(w => w <= -AgreeingContribution) >= IndependentTestsToBlock;
     }
 }

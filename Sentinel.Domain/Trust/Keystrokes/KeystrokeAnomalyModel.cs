@@ -10,7 +10,7 @@ public static class KeystrokeAnomalyModel
 {
     public const string ModelName = "anomaly";
     public const string Version = "keystroke-1";
-    public const string Reason = "keystroke.rhythm_distance";
+    public const string Reason = Signals.KeystrokeDistance;
     public const double NeutralDistance = 2.0;
 
     /// <summary>

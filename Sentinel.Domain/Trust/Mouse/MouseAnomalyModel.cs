@@ -10,7 +10,7 @@ public static class MouseAnomalyModel
 {
     public const string ModelName = "anomaly";
     public const string Version = "mouse-1";
-    public const string Reason = "mouse.profile_distance";
+    public const string Reason = Signals.MouseProfileDistance;
     public const int MinimumBaselineStrokes = 50;
     public const int MinimumSessionStrokes = 20;
 

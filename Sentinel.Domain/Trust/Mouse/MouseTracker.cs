@@ -6,23 +6,30 @@ namespace Sentinel.Domain.Trust.Mouse;
 
 /// <summary>
 /// The mouse part of a session's state: the stroke being drawn (at most <see cref="StrokeAnalyzer.MaxPoints"/>
-/// samples), counters of judged strokes, the user's stroke profile, clicks, and a fingerprint of the trajectories.
-/// Fixed size, whatever the length of the session.
+/// samples), counters of judged strokes and of each sign, the person's own pace, the stroke profile, clicks, and a
+/// fingerprint of the trajectories. Fixed size, whatever the length of the session.
 /// </summary>
 public sealed class MouseTracker
 {
     /// <summary>A pause longer than this ends a stroke.</summary>
     public const double StrokeGapMs = 100;
 
-    /// <summary>A pointer that moves this far between two consecutive events jumped: no hand does that.</summary>
+    /// <summary>
+    /// A pointer that moves this far between two consecutive events, faster than <see cref="TeleportSpeed"/>, jumped.
+    /// A distance alone is no test: a 40 Hz device reports a fast person's flick as 500 px steps.
+    /// </summary>
     public const double TeleportDistance = 400;
 
-    /// <summary>A click held for less than this never touched a physical button.</summary>
-    public const double ZeroHoldMs = 8;
+    /// <summary>Px per ms no hand reaches (SapiMouse: 99.99% of steps under 20, the fastest flicks 28).</summary>
+    public const double TeleportSpeed = 40;
+
+    /// <summary>A click released within this of the press was dispatched: no button or touchpad driver is that quick.</summary>
+    public const double DispatchedHoldMs = 1;
+
+    /// <summary>Releases between <see cref="DispatchedHoldMs"/> and this are touchpad taps (SapiMouse user 31: 5-7 ms).</summary>
+    public const double TapHoldMs = 8;
 
     private const int RecentTokenCount = 32;
-    private const double CellSize = 24;
-    private const double DurationBucketRatio = 1.25;
 
     private readonly PathPoint[] _stroke = new PathPoint[StrokeAnalyzer.MaxPoints];
     private readonly ulong[] _recentTokens = new ulong[RecentTokenCount];
@@ -31,7 +38,11 @@ public sealed class MouseTracker
     private bool _hasPointer;
     private float _lastX;
     private float _lastY;
+    private double _lastPointerAt = double.NaN;
     private double _buttonDownAt = double.NaN;
+    private RunningStats _pace;
+    private RunningStats _frameNoise;
+    private RunningStats _wobble;
 
     public int JudgedStrokes { get; private set; }
 
@@ -43,18 +54,38 @@ public sealed class MouseTracker
 
     public int SmoothStrokes { get; private set; }
 
+    public int TooFastStrokes { get; private set; }
+
+    public int OffClockStrokes { get; private set; }
+
     public int RepeatedStrokes { get; private set; }
 
     public int Teleports { get; private set; }
 
     public int Clicks { get; private set; }
 
+    /// <summary>Clicks released within <see cref="DispatchedHoldMs"/>.</summary>
     public int ZeroHoldClicks { get; private set; }
+
+    /// <summary>Touchpad taps: counted for the reviewer, not evidence.</summary>
+    public int Taps { get; private set; }
+
+    /// <summary>Moves to the position the pointer already had: devices that report each position twice.</summary>
+    public int Duplicates { get; private set; }
+
+    /// <summary>Log milliseconds per bit of the session's aimed strokes: the person's own pace.</summary>
+    public RunningStats Pace => _pace;
+
+    /// <summary>Per-stroke <see cref="StrokeFeatures.FrameNoise"/> of the session.</summary>
+    public RunningStats FrameNoise => _frameNoise;
+
+    /// <summary>Per-stroke <see cref="StrokeFeatures.MeanTurn"/> of the session: how much the hand wobbles.</summary>
+    public RunningStats Wobble => _wobble;
 
     /// <summary>The session's stroke profile, compared with the user's baseline by the anomaly model.</summary>
     public MouseProfile Profile { get; } = new();
 
-    /// <summary>Fingerprint of the session's trajectories (start, end and duration of each stroke).</summary>
+    /// <summary>Fingerprint of the session's trajectories (endpoints and duration, and shape, of each stroke).</summary>
     public MinHashSketch Trajectories { get; } = new();
 
     public void Add(in BehaviorEvent e)
@@ -62,6 +93,12 @@ public sealed class MouseTracker
         switch (e.Kind)
         {
             case BehaviorEventKind.MouseMove:
+                if (_hasPointer && e.X == _lastX && e.Y == _lastY)
+                {
+                    Duplicates++; // a repeated report of the same position carries no movement and no timing
+                    return;
+                }
+
                 TrackJump(e);
                 if (_strokeLength > 0 && (e.TimestampMs - _stroke[_strokeLength - 1].TimestampMs > StrokeGapMs || _strokeLength == _stroke.Length))
                 {
@@ -78,21 +115,19 @@ public sealed class MouseTracker
             case BehaviorEventKind.MouseUp:
                 TrackJump(e);
                 EndStroke();
-                if (!double.IsNaN(_buttonDownAt))
-                {
-                    Clicks++;
-                    if (e.TimestampMs - _buttonDownAt < ZeroHoldMs)
-                    {
-                        ZeroHoldClicks++;
-                    }
-
-                    _buttonDownAt = double.NaN;
-                }
-
+                CountClick(e.TimestampMs);
                 break;
             default:
                 break;
         }
+    }
+
+    /// <summary>The clock went backwards: what was being drawn is judged as it stands, and nothing spans the break.</summary>
+    public void Break()
+    {
+        EndStroke();
+        _buttonDownAt = double.NaN;
+        _lastPointerAt = double.NaN;
     }
 
     /// <summary>Judges the stroke in progress, as if the pointer had stopped: on a click, or when the session ends.</summary>
@@ -112,47 +147,58 @@ public sealed class MouseTracker
         }
 
         JudgedStrokes++;
-        var flags = StrokeClassifier.Classify(features);
-        if (flags != StrokeSigns.None)
+        var flags = StrokeClassifier.Classify(features, _pace);
+        if (StrokeClassifier.MillisecondsPerBit(features) is { } pace)
         {
-            SyntheticStrokes++;
+            _pace.Add(Math.Log(pace));
         }
 
+        _frameNoise.Add(features.FrameNoise);
+        _wobble.Add(features.MeanTurn);
+        SyntheticStrokes += flags != StrokeSigns.None ? 1 : 0;
         StraightStrokes += flags.HasFlag(StrokeSigns.Straight) ? 1 : 0;
         ConstantVelocityStrokes += flags.HasFlag(StrokeSigns.ConstantVelocity) ? 1 : 0;
         SmoothStrokes += flags.HasFlag(StrokeSigns.Smooth) ? 1 : 0;
+        TooFastStrokes += flags.HasFlag(StrokeSigns.TooFast) ? 1 : 0;
+        OffClockStrokes += flags.HasFlag(StrokeSigns.OffClock) ? 1 : 0;
         Profile.Add(features);
-        Fingerprint(points[0], points[^1]);
+        Fingerprint(points);
     }
 
-    /// <summary>
-    /// Two tokens per stroke, on two grids offset by half a cell, so that a few pixels of added noise rarely moves
-    /// both across a cell border; the same start, end and duration twice in one session is a replay.
-    /// </summary>
-    private void Fingerprint(PathPoint start, PathPoint end)
+    private void CountClick(double releasedAt)
     {
-        var duration = Math.Max(1.0, end.TimestampMs - start.TimestampMs);
-        var durationBucket = (long)Math.Floor(Math.Log(duration) / Math.Log(DurationBucketRatio));
-        var repeated = false;
-        for (var grid = 0; grid < 2; grid++)
+        if (double.IsNaN(_buttonDownAt))
         {
-            var offset = grid * CellSize / 2;
-            var token = MinHashSketch.Mix((ulong)grid);
-            token = MinHashSketch.Mix(token ^ (ulong)Cell(start.X, offset));
-            token = MinHashSketch.Mix(token ^ (ulong)Cell(start.Y, offset));
-            token = MinHashSketch.Mix(token ^ (ulong)Cell(end.X, offset));
-            token = MinHashSketch.Mix(token ^ (ulong)Cell(end.Y, offset));
-            token = MinHashSketch.Mix(token ^ (ulong)durationBucket);
-            repeated |= Array.IndexOf(_recentTokens, token) >= 0;
-            _recentTokens[_recentNext] = token;
-            _recentNext = (_recentNext + 1) % RecentTokenCount;
-            Trajectories.Add(token);
+            return;
+        }
+
+        Clicks++;
+        var hold = releasedAt - _buttonDownAt;
+        ZeroHoldClicks += hold < DispatchedHoldMs ? 1 : 0;
+        Taps += hold >= DispatchedHoldMs && hold < TapHoldMs ? 1 : 0;
+        _buttonDownAt = double.NaN;
+    }
+
+    private void Fingerprint(ReadOnlySpan<PathPoint> points)
+    {
+        var repeated = false;
+        Span<ulong> tokens = stackalloc ulong[StrokeTokens.PerStroke];
+        var count = StrokeTokens.Of(points, tokens);
+        for (var i = 0; i < count; i++)
+        {
+            // Only the endpoint tokens (the first two) say "the same stroke twice in this session"; shapes recur.
+            if (i < 2)
+            {
+                repeated |= Array.IndexOf(_recentTokens, tokens[i]) >= 0;
+                _recentTokens[_recentNext] = tokens[i];
+                _recentNext = (_recentNext + 1) % RecentTokenCount;
+            }
+
+            Trajectories.Add(tokens[i]);
         }
 
         RepeatedStrokes += repeated ? 1 : 0;
     }
-
-    private static long Cell(float coordinate, double offset) => (long)Math.Floor((coordinate + offset) / CellSize);
 
     private void TrackJump(in BehaviorEvent e)
     {
@@ -160,7 +206,9 @@ public sealed class MouseTracker
         {
             var dx = e.X - _lastX;
             var dy = e.Y - _lastY;
-            if ((dx * dx) + (dy * dy) > TeleportDistance * TeleportDistance)
+            var distance = Math.Sqrt((dx * dx) + (dy * dy));
+            var interval = double.IsNaN(_lastPointerAt) ? 0 : Math.Max(0, e.TimestampMs - _lastPointerAt);
+            if (distance > TeleportDistance && distance > TeleportSpeed * Math.Max(interval, 1))
             {
                 Teleports++;
             }
@@ -169,6 +217,7 @@ public sealed class MouseTracker
         _hasPointer = true;
         _lastX = e.X;
         _lastY = e.Y;
+        _lastPointerAt = e.TimestampMs;
     }
 
     public void Write(LittleEndianWriter writer)
@@ -201,6 +250,21 @@ public sealed class MouseTracker
         Trajectories.Write(writer);
     }
 
+    /// <summary>What format 2 added; written after the rest of the state so that format 1 still reads.</summary>
+    public void WriteDeviceState(LittleEndianWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var counter in (ReadOnlySpan<int>)[TooFastStrokes, OffClockStrokes, Taps, Duplicates])
+        {
+            writer.WriteInt32(counter);
+        }
+
+        _pace.Write(writer);
+        _frameNoise.Write(writer);
+        writer.WriteDouble(_lastPointerAt);
+        _wobble.Write(writer);
+    }
+
     public void Read(ref StateReader reader)
     {
         _strokeLength = reader.ReadCount(_stroke.Length);
@@ -230,5 +294,17 @@ public sealed class MouseTracker
         ZeroHoldClicks = reader.ReadCount(int.MaxValue);
         Profile.Read(ref reader);
         Trajectories.Read(ref reader);
+    }
+
+    public void ReadDeviceState(ref StateReader reader)
+    {
+        TooFastStrokes = reader.ReadCount(int.MaxValue);
+        OffClockStrokes = reader.ReadCount(int.MaxValue);
+        Taps = reader.ReadCount(int.MaxValue);
+        Duplicates = reader.ReadCount(int.MaxValue);
+        _pace = RunningStats.Read(ref reader);
+        _frameNoise = RunningStats.Read(ref reader);
+        _lastPointerAt = reader.ReadDouble();
+        _wobble = RunningStats.Read(ref reader);
     }
 }

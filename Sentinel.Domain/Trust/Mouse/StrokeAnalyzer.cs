@@ -17,7 +17,7 @@ public static class StrokeAnalyzer
         var n = points.Length;
         if (n < 2)
         {
-            return new StrokeFeatures(n, 0, 0, 0, 0, 0, 0, 0, 0, double.NaN, 0, 0, 0, 0, 0);
+            return new StrokeFeatures(n, 0, 0, 0, 0, 0, 0, 0, 0, double.NaN, 0, 0, 0, 0, 0, double.NaN, double.NaN, double.NaN);
         }
 
         Span<double> speeds = stackalloc double[n - 1];
@@ -69,6 +69,7 @@ public static class StrokeAnalyzer
         var intervals = n - 1;
         var intervalMean = intervalSum / intervals;
         var intervalSd = Math.Sqrt(Math.Max(0, (intervalSquares / intervals) - (intervalMean * intervalMean)));
+        var (resampledRoughness, speedFlips, turnFlips, meanTurn) = Resampled(points);
 
         return new StrokeFeatures(
             Points: n,
@@ -80,16 +81,20 @@ public static class StrokeAnalyzer
             SpeedCv: speedMean > 0 ? speedSd / speedMean : 0,
             SpeedRoughness: Roughness(speeds, speedMean),
             StepRoughness: Roughness(steps, path / (n - 1)),
-            ResampledRoughness: ResampledRoughness(points),
+            ResampledRoughness: resampledRoughness,
             OffGridIntervals: OffGridIntervals(points),
             VelocityPeaks: CountPeaks(speeds),
             TurnSignChanges: turns > 1 ? (double)reversals / (turns - 1) : 0,
             IntervalCv: intervalMean > 0 ? intervalSd / intervalMean : 0,
-            MaxStep: maxStep);
+            MaxStep: maxStep,
+            SpeedFlips: speedFlips,
+            ResampledTurnFlips: turnFlips,
+            MeanTurn: meanTurn);
     }
 
     /// <summary>
-    /// Share of sampling intervals more than 20% away from every multiple (1-3x) of the stroke's median interval.
+    /// Share of sampling intervals more than 20% (and more than the timestamps' resolution) away from every multiple
+    /// (1-3x) of the stroke's median interval.
     /// Input devices report on a clock and browsers deliver on display frames, so human strokes sit on a grid of
     /// periods; events sent whenever a driver's round trip completes do not.
     /// </summary>
@@ -110,11 +115,14 @@ public static class StrokeAnalyzer
             return 0;
         }
 
+        // Timestamps in whole milliseconds (some browsers, privacy settings) put every interval up to 1 ms off the
+        // device's period: at 200 Hz and more that alone is 20%, so the tolerance is never below the resolution.
+        var tolerance = Math.Max(0.2 * median, WholeMilliseconds(points) ? 1.0 : 0.0);
         var off = 0;
         foreach (var interval in intervals)
         {
             var multiple = Math.Clamp(Math.Round(interval / median), 1, 3);
-            if (Math.Abs(interval - (multiple * median)) > 0.2 * median)
+            if (Math.Abs(interval - (multiple * median)) > tolerance)
             {
                 off++;
             }
@@ -123,24 +131,40 @@ public static class StrokeAnalyzer
         return (double)off / intervals.Length;
     }
 
+    private static bool WholeMilliseconds(ReadOnlySpan<PathPoint> points)
+    {
+        foreach (var point in points)
+        {
+            if (point.TimestampMs != Math.Floor(point.TimestampMs))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The frame interval the roughness is measured at, whatever rate the device and browser report.</summary>
     public const double ResampleIntervalMs = 1000.0 / 60;
 
     /// <summary>
     /// <see cref="Roughness"/> of the step lengths after resampling the path in time at
-    /// <see cref="ResampleIntervalMs"/>: the profile of a smooth curve gets smoother the faster it is sampled, so
-    /// comparing raw step lengths would call every 144 Hz mouse a bot.
+    /// <see cref="ResampleIntervalMs"/> (the profile of a smooth curve gets smoother the faster it is sampled, so
+    /// comparing raw step lengths would call every 144 Hz mouse a bot), and the share of resampled steps where the
+    /// speed turns from rising to falling or back: a hand and a mouse have mass, so speed changes for several frames
+    /// in a row, while noise added to each frame's progress turns it on two frames of three.
     /// </summary>
-    private static double ResampledRoughness(ReadOnlySpan<PathPoint> points)
+    private static (double Roughness, double SpeedFlips, double TurnFlips, double MeanTurn) Resampled(ReadOnlySpan<PathPoint> points)
     {
         var start = points[0].TimestampMs;
         var frames = (int)((points[^1].TimestampMs - start) / ResampleIntervalMs);
         if (frames < 4)
         {
-            return double.NaN;
+            return (double.NaN, double.NaN, double.NaN, double.NaN);
         }
 
         Span<double> steps = stackalloc double[Math.Min(frames, 4 * MaxPoints)];
+        Span<double> headings = stackalloc double[steps.Length];
         var segment = 1;
         double previousX = points[0].X, previousY = points[0].Y, total = 0;
         for (var k = 1; k <= steps.Length; k++)
@@ -158,11 +182,98 @@ public static class StrokeAnalyzer
             var x = a.X + ((b.X - a.X) * f);
             var y = a.Y + ((b.Y - a.Y) * f);
             steps[k - 1] = Math.Sqrt(((x - previousX) * (x - previousX)) + ((y - previousY) * (y - previousY)));
+            headings[k - 1] = steps[k - 1] >= 2 ? Math.Atan2(y - previousY, x - previousX) : double.NaN;
             total += steps[k - 1];
             (previousX, previousY) = (x, y);
         }
 
-        return Roughness(steps, total / steps.Length);
+        return (Roughness(steps, total / steps.Length), SpeedFlips(steps, total / steps.Length), TurnFlips(headings), MeanTurn(headings));
+    }
+
+    /// <summary>Mean absolute change of heading per 60 Hz frame, radians (NaN under three headings).</summary>
+    private static double MeanTurn(ReadOnlySpan<double> headings)
+    {
+        var previous = double.NaN;
+        double total = 0;
+        var count = 0;
+        foreach (var heading in headings)
+        {
+            if (double.IsNaN(heading))
+            {
+                continue;
+            }
+
+            if (!double.IsNaN(previous))
+            {
+                total += Math.Abs(WrapAngle(heading - previous));
+                count++;
+            }
+
+            previous = heading;
+        }
+
+        return count >= 3 ? total / count : double.NaN;
+    }
+
+    /// <summary>Share of 60 Hz turns that reverse the previous turn's direction (turns under 0.03 rad ignored).</summary>
+    private static double TurnFlips(ReadOnlySpan<double> headings)
+    {
+        var previousHeading = double.NaN;
+        var previousSign = 0;
+        int flips = 0, turns = 0;
+        foreach (var heading in headings)
+        {
+            if (double.IsNaN(heading))
+            {
+                continue;
+            }
+
+            if (!double.IsNaN(previousHeading))
+            {
+                var turn = WrapAngle(heading - previousHeading);
+                if (Math.Abs(turn) >= 0.03)
+                {
+                    var sign = Math.Sign(turn);
+                    if (previousSign != 0)
+                    {
+                        turns++;
+                        flips += sign != previousSign ? 1 : 0;
+                    }
+
+                    previousSign = sign;
+                }
+            }
+
+            previousHeading = heading;
+        }
+
+        return turns >= 3 ? (double)flips / turns : double.NaN;
+    }
+
+    /// <summary>Share of turns between rising and falling speed, ignoring changes under 2% of the mean step.</summary>
+    private static double SpeedFlips(ReadOnlySpan<double> steps, double meanStep)
+    {
+        var previousSign = 0;
+        int flips = 0, changes = 0;
+        for (var i = 1; i < steps.Length; i++)
+        {
+            var delta = steps[i] - steps[i - 1];
+            if (Math.Abs(delta) < 0.02 * meanStep)
+            {
+                continue;
+            }
+
+            var sign = Math.Sign(delta);
+            if (previousSign != 0)
+            {
+                changes++;
+                flips += sign != previousSign ? 1 : 0;
+            }
+
+            previousSign = sign;
+        }
+
+        return changes >= 3 ? (double)flips / changes : double.NaN;
     }
 
     private static double WrapAngle(double radians)

@@ -1,3 +1,5 @@
+using Sentinel.Domain.Trust.Statistics;
+
 namespace Sentinel.Domain.Trust.Mouse;
 
 /// <summary>Which signs of synthetic motion a stroke shows.</summary>
@@ -15,7 +17,10 @@ public enum StrokeSigns
     /// <summary>Step lengths follow a smooth curve: no tremor and no corrective sub-movements.</summary>
     Smooth = 4,
 
-    /// <summary>Faster than Fitts' law lets a hand aim: under 30 ms per bit of index of difficulty.</summary>
+    /// <summary>
+    /// Faster than Fitts' law lets a hand aim (under 30 ms per bit of index of difficulty) and far faster than the
+    /// same hand's own aimed movements in this session.
+    /// </summary>
     TooFast = 8,
 
     /// <summary>Sampling intervals off any clock: events sent when a driver's round trip completes, not when a device reports.</summary>
@@ -44,6 +49,15 @@ public static class StrokeClassifier
     public const double FastestMsPerBit = 30;
     public const double FittsMinimumChord = 200;
 
+    /// <summary>
+    /// "Too fast" is judged once the session has this many aimed strokes, and means more than
+    /// <see cref="OwnPaceDeviations"/> of the person's own spread faster than their own mean as well as beyond the
+    /// Fitts limit: some people are simply fast (issue 14), so only a stroke out of character for this hand counts.
+    /// </summary>
+    public const int OwnPaceMinimumStrokes = 8;
+    public const double OwnPaceDeviations = 2.5;
+    private const double OwnPaceMinimumSpread = 0.15;
+
     /// <summary>SapiMouse: 0.7% of human strokes have more than 35% of their intervals off the sampling grid.</summary>
     public const double OffClockShare = 0.35;
 
@@ -51,7 +65,13 @@ public static class StrokeClassifier
     public static bool IsJudgeable(in StrokeFeatures stroke) =>
         stroke.Points >= MinimumPoints && stroke.PathLength >= MinimumPathLength;
 
-    public static StrokeSigns Classify(in StrokeFeatures stroke)
+    /// <summary>Fitts' pace of an aimed stroke (chord at least <see cref="FittsMinimumChord"/>), else null.</summary>
+    public static double? MillisecondsPerBit(in StrokeFeatures stroke) =>
+        stroke.Chord >= FittsMinimumChord && stroke.DurationMs > 0 ? stroke.DurationMs / Math.Log2(1 + (stroke.Chord / 20)) : null;
+
+    /// <param name="stroke">The stroke's features.</param>
+    /// <param name="ownPace">Log ms per bit of the session's earlier aimed strokes.</param>
+    public static StrokeSigns Classify(in StrokeFeatures stroke, RunningStats ownPace = default)
     {
         var flags = StrokeSigns.None;
         if (stroke.Straightness >= StraightnessLimit && stroke.PathLength >= StraightMinimumLength)
@@ -70,7 +90,7 @@ public static class StrokeClassifier
             flags |= StrokeSigns.Smooth;
         }
 
-        if (stroke.Chord >= FittsMinimumChord && stroke.DurationMs / Math.Log2(1 + (stroke.Chord / 20)) < FastestMsPerBit)
+        if (MillisecondsPerBit(stroke) is { } pace && pace < FastestMsPerBit && IsFasterThanOwnPace(pace, ownPace))
         {
             flags |= StrokeSigns.TooFast;
         }
@@ -82,4 +102,8 @@ public static class StrokeClassifier
 
         return flags;
     }
+
+    private static bool IsFasterThanOwnPace(double pace, RunningStats ownPace) =>
+        ownPace.Count >= OwnPaceMinimumStrokes
+        && Math.Log(pace) < ownPace.Mean - (OwnPaceDeviations * Math.Max(ownPace.StandardDeviation, OwnPaceMinimumSpread));
 }

@@ -28,6 +28,15 @@ namespace Sentinel.Domain.Trust.Mouse;
 /// <param name="TurnSignChanges">Share of heading changes that reverse the previous one: tremor and corrections.</param>
 /// <param name="IntervalCv">Coefficient of variation of the sampling intervals.</param>
 /// <param name="MaxStep">Longest single step, px.</param>
+/// <param name="SpeedFlips">
+/// Share of 60 Hz frames where the speed turns between rising and falling (NaN under three turns): low for the
+/// massy motion of a hand, two in three for per-frame noise.
+/// </param>
+/// <param name="ResampledTurnFlips">
+/// Share of 60 Hz heading changes that reverse the previous one (NaN under three): a hand's wobble persists for
+/// a few frames, pixel rounding of a smooth curve flips at random.
+/// </param>
+/// <param name="MeanTurn">Mean absolute heading change per 60 Hz frame, radians: a hand wobbles, a curve does not.</param>
 public readonly record struct StrokeFeatures(
     int Points,
     double DurationMs,
@@ -43,8 +52,17 @@ public readonly record struct StrokeFeatures(
     int VelocityPeaks,
     double TurnSignChanges,
     double IntervalCv,
-    double MaxStep)
+    double MaxStep,
+    double SpeedFlips,
+    double ResampledTurnFlips,
+    double MeanTurn)
 {
+    /// <summary>
+    /// Mean of <see cref="SpeedFlips"/> and <see cref="ResampledTurnFlips"/>: how often, frame to frame, speed and
+    /// direction reverse. Motion with mass (a hand on a mouse) reverses seldom; noise added per frame, often.
+    /// </summary>
+    public double FrameNoise => (SpeedFlips + ResampledTurnFlips) / 2;
+
     /// <summary>Chord over path length: 1 is a perfectly straight path.</summary>
     public double Straightness => PathLength > 0 ? Chord / PathLength : 1.0;
 }

@@ -1,3 +1,4 @@
+using Sentinel.Domain.Trust.Calibration;
 using Sentinel.Domain.Trust.Fusion;
 using Sentinel.Domain.Trust.Session;
 
@@ -10,7 +11,13 @@ namespace Sentinel.Domain.Trust.Pattern;
 public static class PatternModel
 {
     public const string ModelName = "pattern";
-    public const string Version = "pattern-1";
+    public const string Version = "pattern-2";
+
+    /// <summary>Containment at which a replay is reported (humans' best match with another session stays below).</summary>
+    public const double ReplayContainment = 0.15;
+
+    /// <summary>Containment at which the session is a replay of a catalogued one: conclusive.</summary>
+    public const double ExactReplayContainment = 0.5;
 
     /// <summary>Judged strokes needed before a session's trajectories are compared with the catalog.</summary>
     public const int MinimumStrokesForReplay = 10;
@@ -18,7 +25,7 @@ public static class PatternModel
     /// <summary>Keystroke pairs needed before the rhythm is compared with the catalog.</summary>
     public const int MinimumRhythmTokens = 15;
 
-    public static void Assess(SessionState state, IReplayCatalog? catalog, string? sessionId, List<Evidence> into)
+    public static void Assess(SessionState state, IReplayCatalog? catalog, string? sessionId, TrustCalibration calibration, List<Evidence> into)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(into);
@@ -26,7 +33,7 @@ public static class PatternModel
         AssessRepeats(state, into);
         if (catalog is not null)
         {
-            AssessReplay(state, catalog, sessionId, into);
+            AssessReplay(state, catalog, sessionId, calibration.ReplayedSessions, into);
         }
     }
 
@@ -43,7 +50,7 @@ public static class PatternModel
         var weight = entropy < 2.0 ? -2.0 * (2.0 - entropy) : 0;
         if (weight < 0)
         {
-            into.Add(new Evidence(ModelName, "pattern.low_timing_entropy", entropy, weight, histogram.Total));
+            into.Add(new Evidence(ModelName, Signals.LowTimingEntropy, entropy, weight, histogram.Total));
         }
     }
 
@@ -53,28 +60,38 @@ public static class PatternModel
         var unexplained = mouse.RepeatedStrokes - 2 - (mouse.JudgedStrokes / 20);
         if (unexplained > 0)
         {
-            into.Add(new Evidence(ModelName, "pattern.repeated_strokes", mouse.RepeatedStrokes, EvidenceMath.PerOccurrence(unexplained, -1.0), mouse.JudgedStrokes));
+            into.Add(new Evidence(ModelName, Signals.RepeatedStrokes, mouse.RepeatedStrokes, EvidenceMath.PerOccurrence(unexplained, -1.0), mouse.JudgedStrokes));
         }
     }
 
-    private static void AssessReplay(SessionState state, IReplayCatalog catalog, string? sessionId, List<Evidence> into)
+    private static void AssessReplay(SessionState state, IReplayCatalog catalog, string? sessionId, SignRates rates, List<Evidence> into)
     {
         if (state.Mouse.JudgedStrokes >= MinimumStrokesForReplay)
         {
             var match = catalog.BestTrajectoryMatch(state.Mouse.Trajectories, sessionId);
-            if (match.Containment >= 0.15)
+            if (match.Containment >= ReplayContainment)
             {
-                into.Add(new Evidence(ModelName, "pattern.replayed_trajectories", match.Containment, -8.0 * match.Containment, state.Mouse.JudgedStrokes));
+                into.Add(Replay(Signals.ReplayedTrajectories, match.Containment, state.Mouse.JudgedStrokes, rates));
             }
         }
 
         if (state.Keys.Rhythm.Tokens >= MinimumRhythmTokens)
         {
             var match = catalog.BestRhythmMatch(state.Keys.Rhythm, sessionId);
-            if (match.Containment >= 0.15)
+            if (match.Containment >= ReplayContainment)
             {
-                into.Add(new Evidence(ModelName, "pattern.replayed_rhythm", match.Containment, -8.0 * match.Containment, state.Keys.Rhythm.Tokens));
+                into.Add(Replay(Signals.ReplayedRhythm, match.Containment, state.Keys.Rhythm.Tokens, rates));
             }
         }
     }
+
+    /// <summary>
+    /// Above <see cref="ExactReplayContainment"/> the session is a copy (conclusive, -12 per unit of containment: a
+    /// proof, not an estimate); below, the calibrated log ratio of sessions that match this much among replays and
+    /// among people.
+    /// </summary>
+    private static Evidence Replay(string signal, double containment, int observations, SignRates rates) =>
+        containment >= ExactReplayContainment
+            ? new(ModelName, signal, containment, -12.0 * containment, observations, Conclusive: true)
+            : new(ModelName, signal, containment, Math.Log(rates.Human / rates.Bot), observations);
 }

@@ -1,33 +1,27 @@
+using Sentinel.Domain.Trust.Calibration;
 using Sentinel.Domain.Trust.Fusion;
 using Sentinel.Domain.Trust.Session;
 
 namespace Sentinel.Domain.Trust.Physics;
 
 /// <summary>
-/// Physics: input that human bodies and real devices cannot produce. Rates and limits come from the SapiMouse and
-/// CMU data (see docs/decisions/009); each reason's weight is a tempered log-likelihood ratio.
+/// Physics: input that human bodies and real devices do not produce. Each stroke sign is its own signal, weighed by
+/// the tempered binomial log-likelihood ratio of its count under rates estimated from data
+/// (<see cref="TrustCalibration"/>, docs/decisions/013); the reason named is the sign that was counted.
 /// </summary>
 public static class PhysicsModel
 {
     public const string ModelName = "physics";
-    public const string Version = "physics-1";
+    public const string Version = "physics-2";
 
-    /// <summary>Share of human strokes that look synthetic by one of the stroke tests (SapiMouse: about 3%).</summary>
-    public const double HumanSyntheticRate = 0.04;
-
-    /// <summary>Share of bot strokes that do (generated bots: 65% for the best humanised, over 90% for the rest).</summary>
-    public const double BotSyntheticRate = 0.6;
-
-    /// <summary>Consecutive strokes of one hand are correlated; counting each one fully would overstate the evidence.</summary>
-    public const double StrokeTemper = 0.25;
-
-    public static void Assess(SessionState state, List<Evidence> into)
+    public static void Assess(SessionState state, TrustCalibration calibration, List<Evidence> into)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(calibration);
         ArgumentNullException.ThrowIfNull(into);
         AssessIntegrity(state.Integrity, into);
-        AssessStrokes(state, into);
-        AssessClicks(state, into);
+        AssessStrokes(state, calibration, into);
+        AssessClicks(state, calibration, into);
         AssessKeys(state, into);
     }
 
@@ -37,69 +31,117 @@ public static class PhysicsModel
         if (integrity.Untrusted > 0)
         {
             // isTrusted=false only comes from dispatchEvent in page script: each one is close to proof.
-            into.Add(new Evidence(ModelName, "input.untrusted_events", integrity.Untrusted, EvidenceMath.PerOccurrence(integrity.Untrusted, -2.0), observations));
+            into.Add(new Evidence(ModelName, Signals.UntrustedEvents, integrity.Untrusted, EvidenceMath.PerOccurrence(integrity.Untrusted, -2.0), observations, Conclusive: true));
         }
 
-        var impossible = integrity.TimeReversals + integrity.AbsurdValues + integrity.FloodedEvents;
+        // Coordinates beyond any screen and more events than any device reports; a clock going backwards is not here
+        // (recordings and devices reset clocks: it only breaks the session into segments).
+        var impossible = integrity.AbsurdValues + integrity.FloodedEvents;
         if (impossible > 0)
         {
-            into.Add(new Evidence(ModelName, "input.impossible_events", impossible, EvidenceMath.PerOccurrence(impossible, -0.5), observations));
+            into.Add(new Evidence(ModelName, Signals.ImpossibleEvents, impossible, EvidenceMath.PerOccurrence(impossible, -0.5), observations, Conclusive: true));
         }
     }
 
-    private static void AssessStrokes(SessionState state, List<Evidence> into)
+    private static void AssessStrokes(SessionState state, TrustCalibration calibration, List<Evidence> into)
     {
         var mouse = state.Mouse;
-        if (mouse.JudgedStrokes > 0)
+        var n = mouse.JudgedStrokes;
+        if (n > 0)
         {
-            var weight = EvidenceMath.BinomialLogLikelihoodRatio(mouse.SyntheticStrokes, mouse.JudgedStrokes, HumanSyntheticRate, BotSyntheticRate, StrokeTemper);
-            var share = (double)mouse.SyntheticStrokes / mouse.JudgedStrokes;
-            into.Add(new Evidence(ModelName, weight >= 0 ? "mouse.natural_strokes" : DominantSign(state), share, weight, mouse.JudgedStrokes));
+            var temper = calibration.StrokeTemper;
+            var natural = calibration.AnySign.LogLikelihoodRatio(mouse.SyntheticStrokes, n, temper);
+            if (natural > 0)
+            {
+                into.Add(new Evidence(ModelName, Signals.NaturalStrokes, (double)mouse.SyntheticStrokes / n, natural, n));
+            }
+
+            AddSign(into, Signals.StraightPaths, mouse.StraightStrokes, n, calibration.Straight, temper);
+            AddSign(into, Signals.ConstantVelocity, mouse.ConstantVelocityStrokes, n, calibration.ConstantVelocity, temper);
+            AddSign(into, Signals.SmoothPaths, mouse.SmoothStrokes, n, calibration.Smooth, temper);
+            AddSign(into, Signals.TooFast, mouse.TooFastStrokes, n, calibration.TooFast, temper);
+            AddSign(into, Signals.OffClock, mouse.OffClockStrokes, n, calibration.OffClock, temper);
         }
+
+        AssessFrameNoise(mouse, calibration, into);
 
         // A few jumps happen when the pointer leaves and re-enters the window; many do not.
         var unexplainedJumps = mouse.Teleports - 1 - (mouse.JudgedStrokes / 50);
         if (unexplainedJumps > 0)
         {
-            into.Add(new Evidence(ModelName, "mouse.teleports", mouse.Teleports, EvidenceMath.PerOccurrence(unexplainedJumps, -1.0), Math.Max(mouse.JudgedStrokes, mouse.Teleports)));
+            into.Add(new Evidence(ModelName, Signals.Teleports, mouse.Teleports, EvidenceMath.PerOccurrence(unexplainedJumps, -1.0), Math.Max(mouse.JudgedStrokes, mouse.Teleports)));
         }
     }
 
-    private static string DominantSign(SessionState state)
+    /// <summary>
+    /// Whether speed and direction reverse frame to frame more often than in any but 1% of people's sessions:
+    /// minimum-jerk paths with per-frame noise and pixel-rounded smooth curves do. The contribution is the
+    /// calibrated ratio of such sessions among people and among synthetic bots.
+    /// </summary>
+    private static void AssessFrameNoise(Mouse.MouseTracker mouse, TrustCalibration calibration, List<Evidence> into)
     {
-        var mouse = state.Mouse;
-        if (mouse.StraightStrokes >= mouse.ConstantVelocityStrokes && mouse.StraightStrokes >= mouse.SmoothStrokes)
+        var noise = mouse.FrameNoise;
+        if (noise.Count >= TrustCalibration.FrameNoiseMinimumStrokes && noise.Mean > calibration.FrameNoiseThreshold)
         {
-            return "mouse.straight_paths";
+            var rates = calibration.NoisyFrameSessions;
+            into.Add(new Evidence(ModelName, Signals.FrameNoise, noise.Mean, Math.Log(rates.Human / rates.Bot), (int)noise.Count));
         }
 
-        return mouse.ConstantVelocityStrokes >= mouse.SmoothStrokes ? "mouse.constant_velocity" : "mouse.smooth_paths";
+        // A hand wobbles: its heading changes a little every frame. A smooth curve's heading changes only by its
+        // curvature and pixel rounding.
+        var wobble = mouse.Wobble;
+        if (wobble.Count >= TrustCalibration.FrameNoiseMinimumStrokes && wobble.Mean < calibration.WobbleThreshold)
+        {
+            var rates = calibration.SteadySessions;
+            into.Add(new Evidence(ModelName, Signals.SteadyHeading, wobble.Mean, Math.Log(rates.Human / rates.Bot), (int)wobble.Count));
+        }
     }
 
-    private static void AssessClicks(SessionState state, List<Evidence> into)
+    /// <summary>A sign speaks only against: its absence is already in <see cref="Signals.NaturalStrokes"/>.</summary>
+    private static void AddSign(List<Evidence> into, string signal, int count, int strokes, SignRates rates, double temper)
+    {
+        var weight = rates.LogLikelihoodRatio(count, strokes, temper);
+        if (count > 0 && weight < 0)
+        {
+            into.Add(new Evidence(ModelName, signal, (double)count / strokes, weight, strokes));
+        }
+    }
+
+    private static void AssessClicks(SessionState state, TrustCalibration calibration, List<Evidence> into)
     {
         var mouse = state.Mouse;
         if (mouse.ZeroHoldClicks > 0)
         {
-            // A dispatched click holds the button 0-1 ms, but so does tap-to-click on many touchpads (SapiMouse user 31:
-            // 6-7 ms), so this can only ever be weak evidence: at most -1.5, reached at five such clicks.
-            var weight = -1.5 * EvidenceMath.Ramp(mouse.ZeroHoldClicks, 0, 5);
-            into.Add(new Evidence(ModelName, "mouse.zero_hold_clicks", mouse.ZeroHoldClicks, weight, mouse.Clicks));
+            // Released within a millisecond: a dispatched click. Touchpad taps (a few ms) are not counted here.
+            var weight = calibration.DispatchedClick.LogLikelihoodRatio(mouse.ZeroHoldClicks, mouse.Clicks, calibration.StrokeTemper);
+            if (weight < 0)
+            {
+                into.Add(new Evidence(ModelName, Signals.ZeroHoldClicks, mouse.ZeroHoldClicks, weight, mouse.Clicks));
+            }
         }
     }
 
     private static void AssessKeys(SessionState state, List<Evidence> into)
     {
         var keys = state.Keys;
+        var holds = (int)keys.Holds.Count;
         if (keys.ShortHolds > 0)
         {
             // Key rollover gives people an occasional hold under 10 ms (CMU: about 1 in 1000); scripts give most.
-            var holds = (int)keys.Holds.Count;
+            // Half or more of at least ten keys released within 10 ms is no keyboard a finger presses: conclusive.
             var weight = Math.Min(0, EvidenceMath.BinomialLogLikelihoodRatio(keys.ShortHolds, holds, 0.01, 0.5, 0.5));
+            var share = (double)keys.ShortHolds / Math.Max(1, holds);
             if (weight < 0)
             {
-                into.Add(new Evidence(ModelName, "keys.short_holds", (double)keys.ShortHolds / holds, weight, holds));
+                into.Add(new Evidence(ModelName, Signals.ShortHolds, share, weight, holds, Conclusive: holds >= 10 && share >= 0.5));
             }
+        }
+
+        if (holds >= 10 && keys.Holds.StandardDeviation < 0.05)
+        {
+            // Spread of log hold times: CMU typists 0.15-0.45; a script's fixed hold with a millisecond of noise 0.01.
+            var weight = -3.0 * EvidenceMath.Ramp(holds, 5, 30);
+            into.Add(new Evidence(ModelName, Signals.RegularHolds, keys.Holds.StandardDeviation, weight, holds));
         }
 
         var flights = keys.Flights;
@@ -109,7 +151,7 @@ public static class PhysicsModel
             var spread = flights.StandardDeviation;
             var volume = EvidenceMath.Ramp(flights.Count, 5, 30);
             var weight = spread < 0.12 ? -4.0 * volume : spread > 0.2 ? 1.0 * volume : 0;
-            into.Add(new Evidence(ModelName, weight < 0 ? "keys.regular_rhythm" : "keys.natural_rhythm", spread, weight, (int)flights.Count));
+            into.Add(new Evidence(ModelName, weight < 0 ? Signals.RegularRhythm : Signals.NaturalRhythm, spread, weight, (int)flights.Count));
         }
     }
 }

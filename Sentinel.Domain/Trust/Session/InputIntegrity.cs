@@ -4,9 +4,24 @@ using Sentinel.Domain.Trust.Statistics;
 
 namespace Sentinel.Domain.Trust.Session;
 
+/// <summary>What <see cref="InputIntegrity.Admit"/> decided about one event.</summary>
+public enum Admission
+{
+    /// <summary>Feed it to the models.</summary>
+    Admit,
+
+    /// <summary>Its time or position is unusable: counted, not fed.</summary>
+    Reject,
+
+    /// <summary>The clock went backwards: feed it, but nothing measured may span the break.</summary>
+    AdmitAfterBreak,
+}
+
 /// <summary>
-/// Counts input that no real browser and hand produce: script-dispatched events, time going backwards, coordinates
-/// outside any screen, more events per second than any device reports. Such input is evidence, never an error.
+/// Counts input that no real browser and hand produce: script-dispatched events, coordinates outside any screen,
+/// more events per second than any device reports. Such input is evidence, never an error. Time going backwards
+/// is counted too, but it is a recording's or a device's clock being reset (it happens in real recordings), so it
+/// only breaks the session into segments.
 /// </summary>
 public sealed class InputIntegrity
 {
@@ -33,8 +48,8 @@ public sealed class InputIntegrity
 
     public double LastTimestampMs { get; private set; } = double.NaN;
 
-    /// <summary>Checks one event; returns false when it must not reach the models (its time or position is unusable).</summary>
-    public bool Admit(in BehaviorEvent e)
+    /// <summary>Checks one event: whether it may reach the models, and whether a segment starts with it.</summary>
+    public Admission Admit(in BehaviorEvent e)
     {
         Events++;
         if (!e.IsTrusted)
@@ -45,13 +60,15 @@ public sealed class InputIntegrity
         if (!double.IsFinite(e.TimestampMs) || (e.IsPointer && !(Math.Abs(e.X) <= MaxCoordinate && Math.Abs(e.Y) <= MaxCoordinate)))
         {
             AbsurdValues++;
-            return false;
+            return Admission.Reject;
         }
 
+        var admission = Admission.Admit;
         if (!double.IsNaN(LastTimestampMs) && e.TimestampMs < LastTimestampMs)
         {
             TimeReversals++;
-            return false;
+            admission = Admission.AdmitAfterBreak;
+            _windowStart = double.NaN;
         }
 
         LastTimestampMs = e.TimestampMs;
@@ -64,10 +81,10 @@ public sealed class InputIntegrity
         if (++_windowCount > FloodEventsPerWindow)
         {
             FloodedEvents++;
-            return false;
+            return Admission.Reject;
         }
 
-        return true;
+        return admission;
     }
 
     public void Write(LittleEndianWriter writer)

@@ -14,8 +14,11 @@ namespace Sentinel.Domain.Trust.Session;
 /// </summary>
 public sealed class SessionState
 {
-    /// <summary>Bump when the layout changes; old states are then discarded and the session starts afresh.</summary>
-    public const byte FormatVersion = 1;
+    /// <summary>
+    /// Bump when the layout changes. Format 2 appended the mouse's device state (sign counters, taps, duplicates,
+    /// own pace) after format 1's layout, so a format 1 state still reads (those start at zero).
+    /// </summary>
+    public const byte FormatVersion = 2;
 
     public InputIntegrity Integrity { get; } = new();
 
@@ -36,9 +39,16 @@ public sealed class SessionState
         Batches++;
         foreach (ref readonly var e in batch)
         {
-            if (!Integrity.Admit(e))
+            var admission = Integrity.Admit(e);
+            if (admission == Admission.Reject)
             {
                 continue;
+            }
+
+            if (admission == Admission.AdmitAfterBreak)
+            {
+                Mouse.Break();
+                Keys.Break();
             }
 
             switch (e.Kind)
@@ -77,14 +87,15 @@ public sealed class SessionState
         Integrity.Write(writer);
         Mouse.Write(writer);
         Keys.Write(writer);
+        Mouse.WriteDeviceState(writer);
     }
 
-    /// <summary>Restores a state; a buffer from another format version or a damaged one gives <see cref="FormatException"/>.</summary>
+    /// <summary>Restores a state; a buffer from an unknown format version or a damaged one gives <see cref="FormatException"/>.</summary>
     public static SessionState Deserialize(ReadOnlySpan<byte> data)
     {
         var reader = new StateReader(data);
         var version = reader.ReadByte();
-        if (version != FormatVersion)
+        if (version is not (1 or FormatVersion))
         {
             throw new FormatException($"Session state format {version} is not {FormatVersion}.");
         }
@@ -98,6 +109,11 @@ public sealed class SessionState
         state.Integrity.Read(ref reader);
         state.Mouse.Read(ref reader);
         state.Keys.Read(ref reader);
+        if (version >= 2)
+        {
+            state.Mouse.ReadDeviceState(ref reader);
+        }
+
         if (!reader.AtEnd)
         {
             throw new FormatException("Session state has trailing bytes.");

@@ -35,7 +35,7 @@ public sealed class FusionAndPolicyTests
         Prop.ForAll(Weights, weights =>
         {
             var score = TrustFusion.Fuse(AsEvidence(weights)).Score;
-            var single = TrustFusion.Fuse(AsEvidence([-1000])).Score;
+            var single = TrustFusion.Fuse(AsEvidence([-1000])).Score; // soft: capped
             return score is >= 0 and <= 1 && single >= 1 / (1 + Math.Exp(TrustFusion.MaxWeightPerReason)) - 1e-12;
         }).QuickCheckThrowOnFailure();
 
@@ -46,7 +46,7 @@ public sealed class FusionAndPolicyTests
     [InlineData(0.15, TrustAction.Challenge)]
     [InlineData(0.05, TrustAction.Block)]
     public void Decide_MapsTheScoreThroughTheThresholds(double score, TrustAction expected) =>
-        Assert.Equal(expected, TrustPolicy.Default.Decide(new TrustAssessment(score, 100, [])));
+        Assert.Equal(expected, TrustPolicy.Default.Decide(new TrustAssessment(score, 100, [new Evidence("physics", Signals.UntrustedEvents, 1, -5, 100, Conclusive: true)])));
 
     [Fact]
     public void Validate_RefusesAPolicyThatWouldBlockOnTooLittleEvidence()

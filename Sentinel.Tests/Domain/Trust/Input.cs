@@ -19,8 +19,9 @@ internal static class Input
     }
 
     /// <summary>
-    /// A hand-like aimed move: minimum-jerk speed profile with a corrective sub-movement, a few pixels of tremor,
-    /// reported on a 60 Hz clock that sometimes skips a frame, then a click held for about 100 ms.
+    /// A hand-like aimed move: a skewed minimum-jerk speed profile with a corrective sub-movement, a slow wobble of a few
+    /// pixels (tremor is smooth from frame to frame: a hand has mass), reported on a 60 Hz clock that sometimes skips
+    /// a frame, then a click held for about 100 ms.
     /// </summary>
     public static IEnumerable<BehaviorEvent> HandMove(Random random, double t, float x0, float y0, float x1, float y1)
     {
@@ -29,15 +30,21 @@ internal static class Input
         var normalY = x1 - x0;
         var length = MathF.Sqrt((normalX * normalX) + (normalY * normalY));
         var bow = (float)((random.NextDouble() - 0.5) * 0.2);
+
+        // People reach peak speed earlier or later in a movement; a power of time skews the profile either way.
+        var skew = 0.7 + (random.NextDouble() * 0.7);
+        double wobbleAcross = 0, wobbleAlong = 0;
         for (var time = 16.7; time < duration; time += random.NextDouble() < 0.15 ? 33.3 : 16.7)
         {
-            var u = time / duration;
+            wobbleAcross = (0.75 * wobbleAcross) + ((random.NextDouble() - 0.5) * 3.5);
+            wobbleAlong = (0.8 * wobbleAlong) + ((random.NextDouble() - 0.5) * 1.6);
+            var u = Math.Pow(time / duration, skew);
             var s = (10 * Math.Pow(u, 3)) - (15 * Math.Pow(u, 4)) + (6 * Math.Pow(u, 5));
             var correction = u > 0.7 ? 0.04 * Math.Sin((u - 0.7) / 0.3 * Math.PI) : 0;
             var along = (float)Math.Min(1, s + correction);
-            var side = bow * MathF.Sin(along * MathF.PI) * length;
-            var x = x0 + ((x1 - x0) * along) + (normalX / length * side) + (float)((random.NextDouble() - 0.5) * 3);
-            var y = y0 + ((y1 - y0) * along) + (normalY / length * side) + (float)((random.NextDouble() - 0.5) * 3);
+            var side = (bow * MathF.Sin(along * MathF.PI) * length) + (float)wobbleAcross;
+            var x = x0 + ((x1 - x0) * along) + (normalX / length * side) + ((x1 - x0) / length * (float)wobbleAlong);
+            var y = y0 + ((y1 - y0) * along) + (normalY / length * side) + ((y1 - y0) / length * (float)wobbleAlong);
             yield return BehaviorEvent.Move(Math.Round(t + time), MathF.Round(x), MathF.Round(y));
         }
 

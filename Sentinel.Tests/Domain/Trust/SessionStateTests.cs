@@ -1,5 +1,7 @@
+using System.Buffers;
 using FsCheck;
 using FsCheck.Fluent;
+using Sentinel.Domain.Binary;
 using Sentinel.Domain.Trust.Events;
 using Sentinel.Domain.Trust.Session;
 
@@ -63,7 +65,7 @@ public sealed class SessionStateTests
             new BehaviorEvent(BehaviorEventKind.Click, 140, 5, 5, IsTrusted: false),
         ]);
 
-        Assert.Equal(1, state.Integrity.TimeReversals);
+        Assert.Equal(1, state.Integrity.TimeReversals); // counted for the reviewer; a segment break, not evidence
         Assert.Equal(3, state.Integrity.AbsurdValues);
         Assert.Equal(1, state.Integrity.Untrusted);
     }
@@ -87,5 +89,23 @@ public sealed class SessionStateTests
         Assert.Throws<FormatException>(() => SessionState.Deserialize(bytes.AsSpan(0, bytes.Length / 2)));
         bytes[0] = 99;
         Assert.Throws<FormatException>(() => SessionState.Deserialize(bytes));
+    }
+
+    [Fact]
+    public void AFormat1State_StillReads_WithTheDeviceStateAtZero()
+    {
+        var state = new SessionState();
+        state.Apply(Input.Session(seed: 5, moves: 10, bot: false).ToArray());
+        var current = state.Serialize();
+        var tail = new ArrayBufferWriter<byte>();
+        state.Mouse.WriteDeviceState(new LittleEndianWriter(tail));
+        var format1 = current[..^tail.WrittenCount];
+        format1[0] = 1;
+
+        var restored = SessionState.Deserialize(format1);
+
+        Assert.Equal(state.Mouse.JudgedStrokes, restored.Mouse.JudgedStrokes);
+        Assert.Equal(0, restored.Mouse.FrameNoise.Count);
+        Assert.Equal(2, SessionState.FormatVersion);
     }
 }

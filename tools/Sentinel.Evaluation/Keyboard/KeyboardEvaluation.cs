@@ -18,7 +18,7 @@ internal static class KeyboardEvaluation
             catalog.Add(TrustEngine.Fingerprint(SessionReplayer.StateOf(human.Events), human.Name));
         }
 
-        Console.WriteLine($"## (d) Keyboard: CMU typists ({KeyboardSessions.RepetitionsPerSession} repetitions per session) and keyboard bots");
+        Console.WriteLine($"## (d) Keyboard: CMU typists ({KeyboardSessions.RepetitionsPerSession} repetitions per session) and keyboard bots (95% Wilson intervals)");
         Console.WriteLine();
         Console.WriteLine("| sessions | count | ALLOW | CHALLENGE | BLOCK |");
         Console.WriteLine("| --- | --- | --- | --- | --- |");
@@ -44,7 +44,7 @@ internal static class KeyboardEvaluation
             {
                 var (verdict, _) = SessionReplayer.Run(bots.Generate(kind, humans), new TrustContext(TrustPolicy.Default, $"bot-{kind}-{i}", catalog));
                 actions.Add(verdict.Action);
-                if (verbose && verdict.Action == TrustAction.Allow)
+                if (verbose && (verdict.Action == TrustAction.Allow || i < 2))
                 {
                     Console.WriteLine($"  {kind} #{i}: {MouseEvaluation.Describe(verdict)}");
                 }
@@ -56,7 +56,7 @@ internal static class KeyboardEvaluation
         Console.WriteLine();
     }
 
-    private static void Print(string label, List<TrustAction> actions) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {label} | {actions.Count} | {Outcomes.Share(actions, TrustAction.Allow):P1} | {Outcomes.Share(actions, TrustAction.Challenge):P1} | {Outcomes.Share(actions, TrustAction.Block):P1} |"));
+    private static void Print(string label, List<TrustAction> actions) => Console.WriteLine(
+        $"| {label} | {actions.Count} | {Outcomes.Rate(Outcomes.Count(actions, TrustAction.Allow), actions.Count)} | {Outcomes.Rate(Outcomes.Count(actions, TrustAction.Challenge), actions.Count)} | {Outcomes.Rate(Outcomes.Count(actions, TrustAction.Block), actions.Count)} |");
 
 }

@@ -21,13 +21,22 @@ internal enum MouseBotKind
 
     /// <summary>A recorded human session sent again with pixel noise and timing jitter.</summary>
     HumanReplayWithNoise,
+
+    /// <summary>Minimum-jerk strokes with human-like velocity noise, random overshoot and correction, per frame.</summary>
+    MinimumJerk,
+
+    /// <summary>Recorded human strokes moved, rotated and scaled onto new start and end points, with their timing.</summary>
+    WarpedHumanStrokes,
+
+    /// <summary>A recorded human session with each stroke re-timed (0.8-1.25x) and resampled on a fresh 60 Hz clock.</summary>
+    RetimedReplay,
 }
 
 /// <summary>
 /// Generates bot sessions of the kinds automation and "humanising" libraries produce. Timestamps get the jitter a
 /// real browser adds (frame phase, driver round trips), so detection cannot rest on exact intervals alone.
 /// </summary>
-internal sealed class MouseBots(int seed)
+internal sealed partial class MouseBots(int seed)
 {
     private const double FrameMs = 1000.0 / 60;
     private const int Width = 1920;
@@ -36,12 +45,18 @@ internal sealed class MouseBots(int seed)
 
     public static bool IsCrude(MouseBotKind kind) => kind is MouseBotKind.StraightLine or MouseBotKind.ConstantVelocity;
 
+    /// <summary>Kinds that synthesize motion (the bot side of the calibration); the others send human motion again.</summary>
+    public static bool IsSynthetic(MouseBotKind kind) => kind is MouseBotKind.StraightLine or MouseBotKind.ConstantVelocity
+        or MouseBotKind.BezierRaw or MouseBotKind.BezierPerFrame or MouseBotKind.MinimumJerk;
+
     public List<BehaviorEvent> Generate(MouseBotKind kind, IReadOnlyList<RecordedSession> humans, int targets = 25)
     {
         return kind switch
         {
             MouseBotKind.HumanReplay => Replay(humans[_random.Next(humans.Count)], noise: false),
             MouseBotKind.HumanReplayWithNoise => Replay(humans[_random.Next(humans.Count)], noise: true),
+            MouseBotKind.WarpedHumanStrokes => Warp(humans[_random.Next(humans.Count)]),
+            MouseBotKind.RetimedReplay => Retime(humans[_random.Next(humans.Count)]),
             _ => Synthesize(kind, targets),
         };
     }
@@ -59,6 +74,7 @@ internal sealed class MouseBots(int seed)
                 MouseBotKind.StraightLine => MoveStraight(events, t, x, y, tx, ty),
                 MouseBotKind.ConstantVelocity => MoveConstantVelocity(events, t, x, y, tx, ty),
                 MouseBotKind.BezierRaw => MoveBezier(events, t, x, y, tx, ty, perFrame: false),
+                MouseBotKind.MinimumJerk => MoveMinimumJerk(events, t, x, y, tx, ty),
                 _ => MoveBezier(events, t, x, y, tx, ty, perFrame: true),
             };
             var hold = IsCrude(kind) ? 0 : 40 + (_random.NextDouble() * 110);

@@ -46,6 +46,14 @@ internal static class StrokeDump
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  resampled<{limit} {strokes.Count(s => s.ResampledRoughness < limit) / (double)strokes.Count:P1}"));
         }
 
+        Row("speedFlips", strokes.Select(s => s.SpeedFlips).Where(double.IsFinite));
+        foreach (var limit in new[] { 0.4, 0.45, 0.5, 0.55, 0.6 })
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  speedFlips>{limit} {strokes.Count(s => s.SpeedFlips > limit) / (double)strokes.Count:P1}"));
+        }
+
+        Row("meanTurn", strokes.Select(s => s.MeanTurn).Where(double.IsFinite));
+        Row("frameNoise", strokes.Select(s => s.FrameNoise).Where(double.IsFinite));
         Row("peaks", strokes.Select(s => (double)s.VelocityPeaks));
         Row("turnFlips", strokes.Select(s => s.TurnSignChanges));
         Row("intervalCv", strokes.Select(s => s.IntervalCv));

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# SDK overhead benchmark (issue 16): the same hello-world app with and without the SDK, on this machine, in one run,
+# with a real Sentinel (embedded mode) receiving the events.
+#   node:   Express (sdks/node/examples/express-app) under autocannon
+#   dotnet: ASP.NET Core (sdks/dotnet/samples/HelloApi) under wrk
+# Reports requests/s, p99 latency and process CPU per 1,000 requests of both, the SDK's share of the app's CPU, and
+# what the SDK sent/dropped. A third variant ("sink") posts to a stub that answers 202 without work: Sentinel shares
+# this machine's 2 cores with the app, so "with" also pays for Sentinel's ingestion; "sink" shows the SDK's own cost.
+# Ends with one RESULT line per SDK (with the SDK and a real Sentinel receiving vs without the SDK):
+#   RESULT sdk=node overhead_pct=N p99_added_ms=N
+# overhead_pct = throughput lost with the SDK (negative: the SDK run was faster, i.e. noise); p99_added_ms = p99 with
+# minus p99 without. Each variant is warmed up first (BENCH_WARMUP) and measured BENCH_ROUNDS times alternating
+# without/with, and the rounds are averaged, because this machine's load from other work varies.
+# Usage: scripts/bench-sdk.sh [duration, default 10] [connections, default 32]   (duration in seconds)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-10}"
+CONNECTIONS="${2:-32}"
+WARMUP="${BENCH_WARMUP:-5}"
+ROUNDS="${BENCH_ROUNDS:-2}"
+TOOLS="${BENCH_TOOLS:-/tmp/sentinel-bench-tools}"
+WORK="$(mktemp -d /tmp/sentinel-sdk-bench-XXXXXX)"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() { for _ in $(seq 1 300); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
+# utime + stime of a process, in ms.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
+
+command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
+if [ ! -x "$TOOLS/node_modules/.bin/autocannon" ]; then
+  echo "== installing autocannon into $TOOLS"
+  mkdir -p "$TOOLS" && npm i --prefix "$TOOLS" --no-audit --no-fund --silent autocannon@8 >/dev/null
+fi
+
+echo "== building (Release)"
+dotnet build Sentinel.Web -c Release -v q -nologo >/dev/null
+dotnet build sdks/dotnet/samples/HelloApi -c Release -v q -nologo >/dev/null
+(cd sdks/node && { [ -d node_modules ] || npm ci --no-audit --no-fund --silent; } && npm run -s build)
+
+echo "== starting Sentinel (embedded)"
+SENTINEL_PORT=$(free_port)
+export Sentinel__Mode=Embedded Sentinel__DataDirectory="$WORK/data" Bootstrap__AdminPassword='Bench-Password-123!'
+# The benchmark measures the SDK, not Sentinel's per-key rate limit (100 batches/s by default).
+export Ingest__BatchesPerKeyPerSecond=100000
+(cd Sentinel.Web/bin/Release/net10.0 && dotnet Sentinel.Web.dll projects create "SDK bench" 2>/dev/null) > "$WORK/project.json"
+KEY=$(python3 -c "import json,sys; print(json.load(open('$WORK/project.json'))['keys']['ingest'])")
+(cd Sentinel.Web/bin/Release/net10.0 && exec dotnet Sentinel.Web.dll --urls "http://127.0.0.1:$SENTINEL_PORT") >"$WORK/sentinel.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$SENTINEL_PORT/healthz"
+unset Sentinel__Mode Sentinel__DataDirectory Bootstrap__AdminPassword Ingest__BatchesPerKeyPerSecond
+SINK_PORT=$(free_port)
+node -e "require('http').createServer((q,s)=>{q.resume();q.on('end',()=>{s.writeHead(202,{'content-type':'application/json'});s.end('{}')})}).listen($SINK_PORT,'127.0.0.1')" &
+PIDS+=($!)
+
+# start_app node|dotnet off|on|sink PORT -> pid
+start_app() {
+  local kind=$1 sdk=$2 port=$3 off=0 target=$SENTINEL_PORT
+  [ "$sdk" = off ] && off=1
+  [ "$sdk" = sink ] && target=$SINK_PORT
+  if [ "$kind" = node ]; then
+    (cd sdks/node/examples/express-app && SENTINEL_OFF=$off PORT=$port SENTINEL_KEY="$KEY" SENTINEL_ENDPOINT="http://127.0.0.1:$target" NODE_ENV=production \
+      exec node server.mjs) >"$WORK/app-$kind-$sdk.log" 2>&1 &
+  else
+    (cd sdks/dotnet/samples/HelloApi && SENTINEL_OFF=$off Sentinel__Key="$KEY" Sentinel__Endpoint="http://127.0.0.1:$target" Logging__LogLevel__Default=Warning \
+      exec dotnet bin/Release/net10.0/HelloApi.dll --urls "http://127.0.0.1:$port") >"$WORK/app-$kind-$sdk.log" 2>&1 &
+  fi
+  echo $!
+}
+
+# load node|dotnet URL SECONDS -> "rps p99_ms requests"
+load() {
+  local kind=$1 url=$2 seconds=$3
+  if [ "$kind" = node ]; then
+    "$TOOLS/node_modules/.bin/autocannon" -c "$CONNECTIONS" -d "$seconds" -j "$url" 2>/dev/null |
+      python3 -c "import json,sys; r=json.load(sys.stdin); print(r['requests']['average'], r['latency']['p99'], r['requests']['total'])"
+  else
+    wrk -t2 -c "$CONNECTIONS" -d "${seconds}s" --latency "$url" | python3 -c "
+import re,sys
+t=sys.stdin.read()
+def ms(v,u): return float(v)*{'us':0.001,'ms':1,'s':1000}[u]
+rps=float(re.search(r'Requests/sec:\s+([\d.]+)',t).group(1))
+p=re.search(r'99%\s+([\d.]+)(us|ms|s)',t)
+n=int(re.search(r'(\d+) requests in',t).group(1))
+print(rps, ms(*p.groups()), n)"
+  fi
+}
+
+declare -A RPS P99 CPU
+measure() {
+  local kind=$1 sdk=$2 port pid
+  port=$(free_port)
+  pid=$(start_app "$kind" "$sdk" "$port")
+  PIDS+=("$pid")
+  wait_http "http://127.0.0.1:$port/hello"
+  load "$kind" "http://127.0.0.1:$port/hello" "$WARMUP" >/dev/null
+  local before after result
+  before=$(cpu_ms "$pid")
+  result=$(load "$kind" "http://127.0.0.1:$port/hello" "$DURATION")
+  after=$(cpu_ms "$pid")
+  read -r rps p99 n <<<"$result"
+  local cpu_per_1k
+  cpu_per_1k=$(python3 -c "print(($after - $before) / $n * 1000)")
+  if [ "$kind" = node ] && [ "$sdk" != off ]; then
+    curl -fs -X POST "http://127.0.0.1:$port/_sentinel/flush" > "$WORK/stats.json" || true
+    echo "   node SDK counters: $(cat "$WORK/stats.json")"
+  fi
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  printf '   %-6s sdk=%-3s %10.0f req/s  p99 %7.3f ms  cpu %6.1f ms/1k req\n' "$kind" "$sdk" "$rps" "$p99" "$cpu_per_1k"
+  RPS[$kind-$sdk]="${RPS[$kind-$sdk]:-} $rps"; P99[$kind-$sdk]="${P99[$kind-$sdk]:-} $p99"; CPU[$kind-$sdk]="${CPU[$kind-$sdk]:-} $cpu_per_1k"
+}
+
+mean() { python3 -c "import sys; v=[float(x) for x in sys.argv[1:]]; print(sum(v)/len(v))" $1; }
+
+for kind in node dotnet; do
+  echo "== $kind: $ROUNDS rounds of ${DURATION}s, $CONNECTIONS connections, ${WARMUP}s warm-up each"
+  for round in $(seq 1 "$ROUNDS"); do
+    measure "$kind" off
+    measure "$kind" on
+    measure "$kind" sink
+  done
+done
+
+echo "== stored by Sentinel: see the counters above (sent = accepted by Sentinel)"
+echo
+printf '| sdk | req/s without | req/s with | req/s with, stub receiver | p99 without | p99 with | p99 with, stub | app CPU/1k req without | with | with, stub | SDK share of app CPU |\n|---|---|---|---|---|---|---|---|---|---|---|\n'
+RESULTS=()
+for kind in node dotnet; do
+  r_off=$(mean "${RPS[$kind-off]}"); r_on=$(mean "${RPS[$kind-on]}")
+  p_off=$(mean "${P99[$kind-off]}"); p_on=$(mean "${P99[$kind-on]}")
+  c_off=$(mean "${CPU[$kind-off]}"); c_on=$(mean "${CPU[$kind-on]}")
+  r_sink=$(mean "${RPS[$kind-sink]}"); p_sink=$(mean "${P99[$kind-sink]}"); c_sink=$(mean "${CPU[$kind-sink]}")
+  python3 -c "print('| $kind | %.0f | %.0f | %.0f | %.3f ms | %.3f ms | %.3f ms | %.1f ms | %.1f ms | %.1f ms | %.1f%% |' % ($r_off, $r_on, $r_sink, $p_off, $p_on, $p_sink, $c_off, $c_on, $c_sink, ($c_on-$c_off)/$c_on*100))"
+  python3 -c "print('   $kind with a stub receiver: overhead %.1f%%, p99 added %.3f ms' % (($r_off-$r_sink)/$r_off*100, $p_sink-$p_off))" >> "$WORK/sink.txt"
+  RESULTS+=("$(python3 -c "print('RESULT sdk=$kind overhead_pct=%.1f p99_added_ms=%.3f' % (($r_off-$r_on)/$r_off*100, $p_on-$p_off))")")
+done
+echo
+cat "$WORK/sink.txt"
+echo
+printf '%s\n' "${RESULTS[@]}"

@@ -1,0 +1,217 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Sentinel.Sdk.AspNetCore;
+
+/// <summary>
+/// Reads the buffer and posts batches (by size or every FlushInterval), one batch in flight, the same JSON and so the
+/// same event ids on every retry (Sentinel deduplicates by id), backoff with jitter that honours Retry-After. It drains
+/// after the server has stopped (<see cref="StoppedAsync"/>, after Kestrel finished its in-flight requests), for at most
+/// ShutdownTimeout.
+/// </summary>
+internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory clients, IOptions<SentinelOptions> options, TimeProvider time, ILogger<SentinelSender> logger)
+    : IHostedLifecycleService, IDisposable
+{
+    public const string HttpClientName = "Sentinel.Sdk";
+
+    private static readonly HashSet<HttpStatusCode> Retryable =
+        [HttpStatusCode.RequestTimeout, (HttpStatusCode)425, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
+
+    private readonly SentinelOptions _options = options.Value;
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loop = Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop = Task.Run(() => LoopAsync(_stop.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        buffer.Complete();
+        var drained = await Task.WhenAny(_loop, Task.Delay(_options.ShutdownTimeout, time, CancellationToken.None)) == _loop;
+        await _stop.CancelAsync();
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var left = buffer.Reader.Count;
+        if (!drained && left > 0)
+        {
+            Interlocked.Add(ref buffer.Counters.DroppedCount, left);
+            SdkLog.Dropped(logger, left, "shutdown timed out");
+        }
+
+    }
+
+    public void Dispose() => _stop.Dispose();
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task LoopAsync(CancellationToken stop)
+    {
+        var reader = buffer.Reader;
+        var batch = new List<ApiEventRecord>(_options.MaxBatchSize);
+        try
+        {
+            while (await reader.WaitToReadAsync(stop))
+            {
+                // The first event opens a batch; it closes when full, when FlushInterval has passed, or at shutdown.
+                using var window = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                window.CancelAfter(_options.FlushInterval);
+                try
+                {
+                    while (batch.Count < _options.MaxBatchSize)
+                    {
+                        if (reader.TryRead(out var item))
+                        {
+                            batch.Add(item);
+                        }
+                        else if (!await reader.WaitToReadAsync(window.Token))
+                        {
+                            break;
+                        }
+                    }
+                }
+                catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+                {
+                }
+
+                await SendAsync(batch, stop);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            if (batch.Count > 0)
+            {
+                Interlocked.Add(ref buffer.Counters.DroppedCount, batch.Count);
+                SdkLog.Dropped(logger, batch.Count, "shutdown timed out");
+            }
+        }
+    }
+
+    private async Task SendAsync(List<ApiEventRecord> batch, CancellationToken stop)
+    {
+        var body = Serialize(batch);
+        var client = clients.CreateClient(HttpClientName);
+        for (var attempt = 0; ; attempt++)
+        {
+            HttpResponseMessage? response = null;
+            string failure;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                timeout.CancelAfter(_options.RequestTimeout);
+                response = await client.SendAsync(Request(body), timeout.Token);
+                failure = $"HTTP {(int)response.StatusCode}";
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !stop.IsCancellationRequested)
+            {
+                failure = e.Message;
+            }
+
+            using (response)
+            {
+                if (response is { IsSuccessStatusCode: true })
+                {
+                    await AcceptedAsync(response, batch.Count, stop);
+                    return;
+                }
+
+                if (response is { StatusCode: HttpStatusCode.RequestEntityTooLarge } && batch.Count > 1)
+                {
+                    var half = (batch.Count + 1) / 2;
+                    await SendAsync(batch[..half], stop);
+                    await SendAsync(batch[half..], stop);
+                    return;
+                }
+
+                if (response is not null && !Retryable.Contains(response.StatusCode))
+                {
+                    await RefusedAsync(response, batch.Count, stop);
+                    return;
+                }
+
+                var delay = RetryDelay.Next(attempt, _options.RetryBaseDelay, _options.RetryMaxDelay, RetryDelay.RetryAfter(response?.Headers.RetryAfter, time.GetUtcNow()), Random.Shared.NextDouble());
+                Interlocked.Increment(ref buffer.Counters.RetriedCount);
+                SdkLog.Retrying(logger, failure, batch.Count, (long)delay.TotalMilliseconds);
+                await Task.Delay(delay, time, stop);
+            }
+        }
+    }
+
+    private byte[] Serialize(List<ApiEventRecord> batch)
+    {
+        using var stream = new MemoryStream();
+        if (_options.Gzip)
+        {
+            using var zip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
+            JsonSerializer.Serialize(zip, new EventBatch(batch), SdkJson.Default.EventBatch);
+        }
+        else
+        {
+            JsonSerializer.Serialize(stream, new EventBatch(batch), SdkJson.Default.EventBatch);
+        }
+
+        return stream.ToArray();
+    }
+
+    private HttpRequestMessage Request(byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.Endpoint, "/v1/events/batch"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Key);
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (_options.Gzip)
+        {
+            request.Content.Headers.ContentEncoding.Add("gzip");
+        }
+
+        return request;
+    }
+
+    private async Task AcceptedAsync(HttpResponseMessage response, int count, CancellationToken stop)
+    {
+        BatchAnswer? answer = null;
+        try
+        {
+            answer = await response.Content.ReadFromJsonAsync(SdkJson.Default.BatchAnswer, stop);
+        }
+        catch (JsonException)
+        {
+        }
+
+        Interlocked.Add(ref buffer.Counters.SentCount, answer?.Accepted ?? count);
+        if (answer is { Rejected: > 0 })
+        {
+            Interlocked.Add(ref buffer.Counters.RejectedCount, answer.Rejected);
+            SdkLog.Rejected(logger, answer.Rejected, "see Sentinel's 202 answer");
+        }
+    }
+
+    private async Task RefusedAsync(HttpResponseMessage response, int count, CancellationToken stop)
+    {
+        var text = await response.Content.ReadAsStringAsync(stop);
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge)
+        {
+            Interlocked.Add(ref buffer.Counters.RejectedCount, count);
+            SdkLog.Rejected(logger, count, text.Length > 500 ? text[..500] : text);
+        }
+        else
+        {
+            Interlocked.Add(ref buffer.Counters.DroppedCount, count);
+            SdkLog.Dropped(logger, count, $"Sentinel refused the batch with HTTP {(int)response.StatusCode} (check the ingest key)");
+        }
+    }
+}

@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import { SDK, type ApiEvent, type RequestRecord } from './event.js';
+import { resolveOptions, type ResolvedOptions, type SentinelOptions } from './options.js';
+import { parseRetryAfter, retryDelayMs } from './retry.js';
+import { Transport, type PostResult } from './transport.js';
+
+/** Counters an app can read (and export to its own metrics). */
+export interface SentinelStats {
+  /** Requests recorded (after sampling and exclusions). */
+  captured: number;
+  /** Events Sentinel accepted (202). */
+  sent: number;
+  /** Events Sentinel rejected as invalid (named in its 202 or 400 answer). */
+  rejected: number;
+  /** Events lost: buffer overflow (oldest first), a key Sentinel refused, or still unsent when close() timed out. */
+  dropped: number;
+  /** POSTs repeated after a 429, 5xx, timeout or network error. */
+  retried: number;
+  /** Requests skipped by sampleRate. */
+  sampledOut: number;
+  /** Events in memory now (waiting and in flight). */
+  buffered: number;
+}
+
+const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/**
+ * Batches request records and posts them to Sentinel: by size and by time, gzip, a bounded buffer that drops the
+ * oldest, one batch in flight at a time that keeps its event ids across retries (Sentinel deduplicates by id), and
+ * exponential backoff with jitter that honours Retry-After. Nothing here throws into the caller.
+ */
+export class SentinelClient {
+  readonly options: ResolvedOptions;
+  private readonly transport: Transport;
+  private queue: ApiEvent[] = [];
+  private inFlight = 0;
+  private pumping: Promise<void> | undefined;
+  private flushRequested = false;
+  private closing = false;
+  private giveUpAt = Infinity;
+  private wake: (() => void) | undefined;
+  private aborter: AbortController | undefined;
+  private readonly timer: NodeJS.Timeout;
+  private readonly counters = { captured: 0, sent: 0, rejected: 0, dropped: 0, retried: 0, sampledOut: 0 };
+  private readonly detachShutdown: () => void;
+  private lastDropLog = -Infinity;
+
+  constructor(options: SentinelOptions) {
+    this.options = resolveOptions(options);
+    this.transport = new Transport(`${this.options.endpoint}/v1/events/batch`, this.options.key, this.options.requestTimeoutMs, this.options.gzip);
+    this.timer = setInterval(() => this.kick(true), this.options.flushIntervalMs);
+    this.timer.unref();
+    this.detachShutdown = this.options.handleShutdown ? attachShutdown(this) : () => {};
+  }
+
+  /** True when the request at `path` should be recorded (exclusions, then sampling). */
+  shouldRecord(path: string): boolean {
+    for (const rule of this.options.excludePaths) {
+      if (typeof rule === 'string' ? path === rule || path.startsWith(rule.endsWith('/') ? rule : `${rule}/`) : rule.test(path)) return false;
+    }
+    if (this.options.sampleRate < 1 && Math.random() >= this.options.sampleRate) {
+      this.counters.sampledOut++;
+      return false;
+    }
+    return true;
+  }
+
+  /** Queues one finished request. Never throws; never blocks on the network. */
+  capture(record: RequestRecord): void {
+    try {
+      if (this.closing) return;
+      const timestamp = record.timestamp instanceof Date ? record.timestamp.getTime() : record.timestamp ?? Date.now();
+      const event: ApiEvent = { ...record, id: record.id ?? randomUUID(), timestamp, environment: record.environment ?? this.options.environment, sdk: SDK };
+      if (this.queue.length + this.inFlight >= this.options.maxBufferSize) {
+        if (this.queue.length === 0) {
+          this.drop(1, 'the buffer is full');
+          return;
+        }
+        this.queue.shift();
+        this.drop(1, 'the buffer is full');
+      }
+      this.queue.push(event);
+      this.counters.captured++;
+      if (this.queue.length >= this.options.maxBatchSize) this.kick(false);
+    } catch (error) {
+      this.options.logger.error(`sentinel: could not record a request: ${String(error)}`);
+    }
+  }
+
+  stats(): SentinelStats {
+    return { ...this.counters, buffered: this.queue.length + this.inFlight };
+  }
+
+  /** Sends everything buffered now; resolves when the buffer is empty (or a send gave up). */
+  async flush(): Promise<void> {
+    this.flushRequested = true;
+    this.kick(true);
+    while (this.pumping) await this.pumping;
+  }
+
+  /**
+   * Stops recording, sends what is buffered for at most `timeoutMs` (default shutdownTimeoutMs), then frees the
+   * connection. What is still unsent then is counted as dropped.
+   */
+  async close(timeoutMs: number = this.options.shutdownTimeoutMs): Promise<void> {
+    if (this.closing) {
+      while (this.pumping) await this.pumping;
+      return;
+    }
+    this.closing = true;
+    this.giveUpAt = Date.now() + timeoutMs;
+    clearInterval(this.timer);
+    this.detachShutdown();
+    // At the deadline: stop waiting for a retry and abort the request in flight.
+    const deadline = setTimeout(() => {
+      this.wake?.();
+      this.aborter?.abort();
+    }, timeoutMs);
+    deadline.unref();
+    try {
+      await this.flush();
+    } finally {
+      clearTimeout(deadline);
+      if (this.queue.length > 0) this.drop(this.queue.splice(0).length, 'close() timed out');
+      this.transport.close();
+    }
+  }
+
+  private kick(timeOrFlush: boolean): void {
+    if (timeOrFlush) this.flushRequested = true;
+    if (this.pumping || this.queue.length === 0) return;
+    this.pumping = this.pump().finally(() => {
+      this.pumping = undefined;
+      if (this.queue.length >= this.options.maxBatchSize || (this.flushRequested && this.queue.length > 0)) this.kick(false);
+    });
+  }
+
+  private async pump(): Promise<void> {
+    await Promise.resolve();
+    while (this.queue.length > 0 && (this.flushRequested || this.queue.length >= this.options.maxBatchSize)) {
+      if (this.queue.length <= this.options.maxBatchSize) this.flushRequested = false;
+      const batch = this.queue.splice(0, this.options.maxBatchSize);
+      this.inFlight = batch.length;
+      try {
+        await this.send(batch);
+      } catch (error) {
+        this.drop(batch.length, `unexpected error ${String(error)}`);
+      } finally {
+        this.inFlight = 0;
+      }
+      if (this.closing && Date.now() >= this.giveUpAt) return;
+    }
+  }
+
+  /** Posts one batch until Sentinel answers for good; the JSON (and so every event id) is the same on each attempt. */
+  private async send(batch: ApiEvent[]): Promise<void> {
+    const json = JSON.stringify({ events: batch });
+    for (let attempt = 0; ; attempt++) {
+      let result: PostResult | undefined;
+      let failure: string;
+      try {
+        this.aborter = new AbortController();
+        if (Date.now() >= this.giveUpAt) this.aborter.abort();
+        result = await this.transport.post(json, this.aborter.signal);
+        failure = `HTTP ${result.status}`;
+      } catch (error) {
+        failure = (error as Error).message ?? String(error);
+      }
+      if (result && result.status >= 200 && result.status < 300) {
+        this.accepted(result, batch.length);
+        return;
+      }
+      if (result && result.status === 413 && batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        await this.send(batch.slice(0, half));
+        await this.send(batch.slice(half));
+        return;
+      }
+      if (result && !RETRYABLE.has(result.status)) {
+        this.refused(result, batch.length);
+        return;
+      }
+      const delay = retryDelayMs(attempt, this.options.retryBaseMs, this.options.retryMaxMs, parseRetryAfter(result?.retryAfter));
+      if (Date.now() + delay > this.giveUpAt) {
+        this.drop(batch.length, `Sentinel did not take the batch before close() timed out (${failure})`);
+        return;
+      }
+      this.counters.retried++;
+      this.options.logger.debug?.(`sentinel: ${failure}; retrying ${batch.length} events in ${delay} ms`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  private accepted(result: PostResult, count: number): void {
+    try {
+      const body = JSON.parse(result.body) as { accepted?: number; rejected?: number };
+      this.counters.sent += body.accepted ?? count;
+      if (body.rejected) {
+        this.counters.rejected += body.rejected;
+        this.options.logger.warn(`sentinel: ${body.rejected} events rejected: ${result.body.slice(0, 500)}`);
+      }
+    } catch {
+      this.counters.sent += count;
+    }
+  }
+
+  private refused(result: PostResult, count: number): void {
+    if (result.status === 400 || result.status === 413) {
+      this.counters.rejected += count;
+      this.options.logger.warn(`sentinel: ${count} events rejected (HTTP ${result.status}): ${result.body.slice(0, 500)}`);
+    } else {
+      this.drop(count, `Sentinel refused the batch with HTTP ${result.status}${result.status === 401 || result.status === 403 ? ' (check the ingest key)' : ''}`);
+    }
+  }
+
+  private drop(count: number, reason: string): void {
+    this.counters.dropped += count;
+    // A full buffer drops on every request: one line per 10 s is enough, the counter has the total.
+    const now = Date.now();
+    if (now - this.lastDropLog >= 10_000) {
+      this.lastDropLog = now;
+      this.options.logger.warn(`sentinel: dropped ${count} events: ${reason} (${this.counters.dropped} dropped so far)`);
+    }
+  }
+}
+
+/** Flush on beforeExit and on SIGTERM/SIGINT; re-raise the signal afterwards when the app does not handle it itself. */
+function attachShutdown(client: SentinelClient): () => void {
+  const onBeforeExit = () => {
+    if (client.stats().buffered > 0) void client.flush();
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    detach();
+    void client.close().finally(() => {
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  };
+  const detach = () => {
+    process.off('beforeExit', onBeforeExit);
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  };
+  process.on('beforeExit', onBeforeExit);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  return detach;
+}
