@@ -24,6 +24,7 @@ using Sentinel.Infrastructure.Persistence;
 using Sentinel.Infrastructure.Projects;
 using Sentinel.Infrastructure.Redis;
 using Sentinel.Infrastructure.Team;
+using Sentinel.Infrastructure.Trust;
 
 namespace Sentinel.Infrastructure;
 
@@ -81,6 +82,7 @@ public static class DependencyInjection
         }
 
         AddIngestion(builder, services, redis.IsConfigured);
+        services.AddTrust(redis.IsConfigured);
         healthChecks.AddCheck<IngestBacklogHealthCheck>("ingest-backlog", tags: [ReadinessTag]);
         AddAnalyticsStoreHealthCheck(builder.Configuration, services, healthChecks);
         return builder;

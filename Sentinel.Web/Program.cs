@@ -5,6 +5,7 @@ using Sentinel.Web.Ingestion;
 using Sentinel.Web.Jobs;
 using Sentinel.Web.Keys;
 using Sentinel.Web.Portal;
+using Sentinel.Web.Trust;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ builder.AddPortal();
 builder.AddApiKeyAuthentication();
 builder.AddEventsBatch();
 builder.AddCommandLine(args);
+builder.AddTrustApi();
 
 var app = builder.Build();
 
@@ -38,6 +40,7 @@ app.MapJobsDashboard();
 // The public machine API: every /v1 endpoint is mapped on this one group.
 var api = app.MapPublicApi();
 api.MapEventsBatch();
+api.MapTrustApi();
 api.MapUnknownRoutes();
 
 await app.InitializeDatabaseAsync();

@@ -20,4 +20,12 @@ public sealed class Project
 
     /// <summary>UTC. DateTime rather than DateTimeOffset so SQLite can sort and filter on it.</summary>
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>
+    /// UTC; set when an admin archives the project. Archived projects keep their data and audit trail but leave the
+    /// portal's lists; their name stays taken so that an old audit entry never points at two projects.
+    /// </summary>
+    public DateTime? ArchivedAt { get; set; }
+
+    public bool IsArchived => ArchivedAt is not null;
 }

@@ -18,6 +18,40 @@ namespace Sentinel.Infrastructure.Jobs;
 /// </summary>
 internal static class JobsExtensions
 {
+    /// <summary>
+    /// Hangfire's hosted server throws when its stop is cancelled, which ASP.NET Core's test host does by calling
+    /// StopAsync twice (aspnetcore#40271, noted in Hangfire's own code). A cancelled stop leaves drain entries pending
+    /// for another worker to claim, so it is logged by the host, not thrown.
+    /// </summary>
+    private static void WrapHangfireServers(IServiceCollection services, int from)
+    {
+        for (var i = from; i < services.Count; i++)
+        {
+            if (services[i].ServiceType == typeof(IHostedService) && services[i].ImplementationFactory is { } create)
+            {
+                services[i] = ServiceDescriptor.Singleton<IHostedService>(provider => new TolerantStop((IHostedService)create(provider)));
+            }
+        }
+    }
+
+    private sealed class TolerantStop(IHostedService inner) : IHostedService, IDisposable
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => inner.StartAsync(cancellationToken);
+
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await inner.StopAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+        }
+
+        public void Dispose() => (inner as IDisposable)?.Dispose();
+    }
+
     public static void AddSentinelJobs(this IServiceCollection services, WorkerOptions workers, bool useRedis)
     {
         services.AddSingleton<JobStorage>(provider =>
@@ -39,6 +73,7 @@ internal static class JobsExtensions
         // Drain jobs are long (a run per slot per minute): they get their own queue and their own server workers,
         // so retention or a redrive never waits behind them, and ingest-only hosts (Count = 0) never take them.
         var drains = workers.RunAs == DrainHost.Hangfire ? workers.Count : 0;
+        var before = services.Count;
         services.AddHangfireServer((_, options) =>
         {
             options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:general";
@@ -60,6 +95,7 @@ internal static class JobsExtensions
             });
         }
 
+        WrapHangfireServers(services, before);
         services.TryAddSingleton<DrainSlots>();
         services.AddTransient<DrainJob>();
         services.AddTransient<RetentionJob>();

@@ -48,7 +48,8 @@ public sealed partial class DatabaseInitializer(
         var options = bootstrap.Value;
         var generated = string.IsNullOrEmpty(options.AdminPassword);
         var password = generated ? TeamService.GeneratePassword() : options.AdminPassword!;
-        var admin = new SentinelUser { UserName = options.AdminEmail, Email = options.AdminEmail, EmailConfirmed = true };
+        // A generated password went through the log: the first sign-in must replace it.
+        var admin = new SentinelUser { UserName = options.AdminEmail, Email = options.AdminEmail, EmailConfirmed = true, MustChangePassword = generated };
         ThrowOnFailure(await users.CreateAsync(admin, password), $"create the first admin {options.AdminEmail} (check Bootstrap:AdminPassword)");
         ThrowOnFailure(await users.AddToRoleAsync(admin, Roles.Admin), "make the first admin an Admin");
 

@@ -1,10 +1,11 @@
 using Microsoft.Playwright;
+using Sentinel.Domain.Auditing;
 using Sentinel.Domain.Identity;
 using Sentinel.Tests.Support;
 
 namespace Sentinel.Tests.Portal;
 
-/// <summary>The portal in a real browser: sign in as the first admin, see home, sign out; roles hold.</summary>
+/// <summary>The portal in a real browser: sign in, sign out, roles, one-time passwords.</summary>
 public sealed class BrowserLoginTests : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private readonly BrowserFixture _browser;
@@ -24,50 +25,68 @@ public sealed class BrowserLoginTests : IClassFixture<BrowserFixture>, IAsyncLif
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task FirstAdmin_LogsIn_SeesHome_AndLogsOut()
+    public async Task FirstAdmin_SignsIn_SeesTheOverviewOnACircuit_AndSignsOut()
     {
-        var page = await NewPageAsync();
+        var page = await _browser.NewPageAsync();
 
-        await page.GotoAsync(_app.ServerAddress.ToString());
+        await page.GotoAsync(_app, "/");
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
-        await SignInAsync(page, SentinelApp.AdminEmail, SentinelApp.AdminPassword);
+        await page.SignInAsync(_app);
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overview");
+        await page.WaitForCircuitAsync();
         await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync(SentinelApp.AdminEmail);
-        await Assertions.Expect(page.Locator("nav a[href=projects]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("nav-projects")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("nav-admin/jobs")).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Log in" })).ToBeVisibleAsync();
-        await page.GotoAsync(new Uri(_app.ServerAddress, "/projects").ToString());
+        await page.GetByTestId("user-menu").ClickAsync();
+        await page.GetByTestId("sign-out").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.GotoAsync(_app, "/projects");
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task SupportUser_IsDeniedTheAdminPages()
+    public async Task SupportUser_SeesNoAdminNavigation_AndIsDeniedTheAdminPages()
     {
         var email = $"support-{Guid.NewGuid():N}@sentinel.test";
         var password = await _app.CreateUserAsync(email, Roles.Support);
-        var page = await NewPageAsync();
-        await page.GotoAsync(new Uri(_app.ServerAddress, "/Account/Login").ToString());
-        await SignInAsync(page, email, password);
+        var page = await _browser.NewPageAsync();
+
+        await page.SignInAsync(_app, email, password);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overview");
-        await Assertions.Expect(page.Locator("nav a[href=projects]")).ToHaveCountAsync(0);
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.GetByTestId("nav-")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("nav-projects")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("nav-team")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("nav-admin/jobs")).ToHaveCountAsync(0);
 
-        await page.GotoAsync(new Uri(_app.ServerAddress, "/projects").ToString());
-
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Access denied");
+        foreach (var path in new[] { "/projects", "/team", "/audit" })
+        {
+            await page.GotoAsync(_app, path);
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Access denied");
+        }
     }
 
-    private async Task<IPage> NewPageAsync()
+    [Fact]
+    public async Task NewMember_WithAOneTimePassword_MustChooseTheirOwnBeforeTheyContinue()
     {
-        var context = await _browser.Browser.NewContextAsync();
-        return await context.NewPageAsync();
-    }
+        var email = $"new-{Guid.NewGuid():N}@sentinel.test";
+        var oneTime = await _app.CreateUserAsync(email, Roles.Support, mustChangePassword: true);
+        var page = await _browser.NewPageAsync();
 
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.FillAsync("#Input\\.Email", email);
-        await page.FillAsync("#Input\\.Password", password);
-        await page.ClickAsync("#login-submit");
+        await page.SignInAsync(_app, email, oneTime);
+
+        Assert.Contains("/Account/Manage/ChangePassword", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("must-change")).ToBeVisibleAsync();
+        await page.FillAsync("#Input\\.OldPassword", oneTime);
+        await page.FillAsync("#Input\\.NewPassword", "My-Own-Password-42");
+        await page.FillAsync("#Input\\.ConfirmPassword", "My-Own-Password-42");
+        await page.ClickAsync("#change-password-submit");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password has been changed.");
+
+        await page.GotoAsync(_app, "/");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overview");
+        Assert.Single(await _app.AuditAsync(AuditActions.UserPasswordChanged, email));
     }
 }

@@ -3,15 +3,19 @@ using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sentinel.Domain.Analytics;
+using Sentinel.Domain.Auditing;
 using Sentinel.Domain.Keys;
 using Sentinel.Domain.Projects;
 using Sentinel.Infrastructure.Analytics;
 using Sentinel.Infrastructure.Auditing;
 using Sentinel.Infrastructure.Keys;
+using Sentinel.Infrastructure.Persistence;
 using Sentinel.Infrastructure.Projects;
 using Sentinel.Infrastructure.Team;
 
@@ -152,14 +156,30 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
         return last!;
     }
 
-    /// <summary>Adds a portal user with a role and returns the one-time password.</summary>
-    public async Task<string> CreateUserAsync(string email, string role)
+    /// <summary>
+    /// Adds a portal user with a role and returns their password. Unless <paramref name="mustChangePassword"/>, the
+    /// password counts as already changed, so the user goes straight to the portal.
+    /// </summary>
+    public async Task<string> CreateUserAsync(string email, string role, bool mustChangePassword = false)
     {
         await using var scope = Services.CreateAsyncScope();
         var (result, password) = await scope.ServiceProvider.GetRequiredService<TeamService>().AddMemberAsync(email, role, AuditActor.System);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        if (!mustChangePassword)
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<SentinelUser>>();
+            var user = await users.FindByEmailAsync(email);
+            user!.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
+
         return password!;
     }
+
+    /// <summary>The audit entries of one action about one subject, newest first.</summary>
+    public Task<List<AuditEntry>> AuditAsync(string action, string subject) =>
+        WithServiceAsync<SentinelDbContext, List<AuditEntry>>(db =>
+            db.AuditEntries.Where(a => a.Action == action && a.Subject == subject).OrderByDescending(a => a.At).ToListAsync());
 
     /// <summary>A client that does not follow redirects and keeps cookies, signed in through the real login form.</summary>
     public async Task<HttpClient> SignedInClientAsync(string email = AdminEmail, string password = AdminPassword)
@@ -194,7 +214,10 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_settings.TryGetValue("Environment", out var environment) ? environment! : "Testing");
+        // Blazor's script and MudBlazor's assets come from packages; outside Development the host finds them only
+        // in a published wwwroot, so tests read the build's static web assets manifest as `dotnet run` does.
+        builder.UseStaticWebAssets();
         builder.ConfigureLogging(logging =>
         {
             logging.AddProvider(Logs);

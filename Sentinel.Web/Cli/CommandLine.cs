@@ -15,6 +15,8 @@ internal static class CommandLine
         new ProjectsCreateCommand(),
         new KeysCreateCommand(),
         new KeysRevokeCommand(),
+        new ProjectsSetOriginsCommand(),
+        new ResetPasswordCommand(),
     ];
 
     /// <summary>

@@ -1,13 +1,14 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
 using Sentinel.Infrastructure.Auditing;
-using Sentinel.Infrastructure.Persistence;
 
 namespace Sentinel.Web.Portal;
 
 /// <summary>The signed-in portal user as the actor of audited changes.</summary>
-internal sealed class PortalActor(UserManager<SentinelUser> users)
+internal static class PortalActor
 {
-    public AuditActor From(ClaimsPrincipal principal) =>
-        new(users.GetUserId(principal), principal.Identity?.Name ?? "unknown");
+    /// <summary>The Identity user id (Identity puts it in the NameIdentifier claim), or null when signed out.</summary>
+    public static string? UserId(ClaimsPrincipal principal) => principal.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public static AuditActor From(ClaimsPrincipal principal) =>
+        new(UserId(principal), principal.Identity?.Name ?? "unknown");
 }

@@ -1,14 +1,19 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
 using Sentinel.Domain.Identity;
 using Sentinel.Infrastructure.Persistence;
+using Sentinel.Infrastructure.Team;
 using Sentinel.Web.Components;
 using Sentinel.Web.Components.Account;
 
 namespace Sentinel.Web.Portal;
 
 /// <summary>
-/// The admin portal: Blazor static server rendering (no interactive circuit, see docs/decisions/001), Identity
-/// cookies with lockout, the Admin and Support roles, antiforgery on every form post.
+/// The admin portal (docs/decisions/015): a Blazor Web App whose pages run interactively on the server with
+/// MudBlazor, except the Identity account pages, which stay static server-rendered because cookies can only be
+/// set on a real HTTP response. Identity cookies with lockout, the Admin and Support roles, and an authentication
+/// state that is revalidated against the database while a circuit is open.
 /// </summary>
 internal static class PortalExtensions
 {
@@ -17,9 +22,14 @@ internal static class PortalExtensions
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents();
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<PortalWork>();
+        services.AddScoped<AccountActivity>();
 
         services.AddAuthentication(options =>
             {
@@ -38,6 +48,9 @@ internal static class PortalExtensions
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
+        // The cookie is re-checked as often as an open circuit, so a demoted person cannot come back with a reload.
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<PortalOptions>>((options, portal) => options.ValidationInterval = portal.Value.RevalidationInterval);
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
 
@@ -53,8 +66,6 @@ internal static class PortalExtensions
             .AddEntityFrameworkStores<SentinelDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
-
-        services.AddScoped<PortalActor>();
         return builder;
     }
 
@@ -62,7 +73,7 @@ internal static class PortalExtensions
     public static WebApplication MapPortal(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         return app;
     }

@@ -20,6 +20,12 @@ switch (args.FirstOrDefault())
     case "ingest-key":
         Console.WriteLine(await IngestKey.CreateAsync(args[1..]));
         return;
+    case "trust-setup":
+        Console.WriteLine(await Sentinel.Benchmarks.Trust.TrustBench.SetupAsync(args[1..]));
+        return;
+    case "trust-payloads":
+        await Sentinel.Benchmarks.Trust.TrustBench.WritePayloadsAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        return;
     default:
         break;
 }

@@ -14,6 +14,10 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(p => p.Name).HasMaxLength(Project.NameMaxLength);
         builder.Property(p => p.Slug).HasMaxLength(Project.SlugMaxLength);
         builder.HasIndex(p => p.Slug).IsUnique();
+        // Names are unique (archived ones included): the service compares them case-insensitively first, the index
+        // stops two admins who create the same name at the same moment.
+        builder.HasIndex(p => p.Name).IsUnique();
+        builder.Ignore(p => p.IsArchived);
         // A database default, so the migration can add the column to existing projects.
         builder.Property(p => p.RetentionDays).HasDefaultValue(Project.DefaultRetentionDays);
     }

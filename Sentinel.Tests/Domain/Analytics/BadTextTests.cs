@@ -139,9 +139,9 @@ public sealed class BadTextTests
                 ? middle is null && refusedAsInvalid
                 : !refusedAsInvalid || name == "timestamp";
             var sameText = middle is null || name is not ("userAgent" or "consumerId" or "route" or "error" or "id" or "host" or "path" or "sdk.name" or "sdk.version")
-                || TextOf(middle, name) == expected;
+                || TextOf(middle, name) == (name == "route" && expected == "" ? middle.Path : expected); // an empty route means "the path"
             return (othersKept && verdict && sameText).Label($"{name}: kept {othersKept}, verdict {verdict}, same text {sameText}, errors {string.Join("; ", batch.Errors)}");
-        }).QuickCheckThrowOnFailure();
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
 
     /// <summary>Arbitrary bytes written over a valid body: the reader answers (an outcome, errors) and never throws.</summary>
     [Fact]
@@ -159,7 +159,7 @@ public sealed class BadTextTests
             Encode(stored);
             return batch.Result != CheckedBatch.Outcome.Ok
                 || (stored.Count == batch.Accepted && batch.Accepted + batch.Errors.Select(e => e.Index).Distinct().Count() == batch.Count);
-        }).QuickCheckThrowOnFailure();
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
 
     /// <summary>What the worker does with what it read: the rows for ClickHouse and for Tinybird (which refuses invalid UTF-16).</summary>
     private static void Encode(List<ApiEvent> stored)

@@ -1,5 +1,5 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Sentinel.Infrastructure.Persistence;
 
 namespace Sentinel.Web.Components.Account;
@@ -11,12 +11,18 @@ internal static class AccountEndpoints
     {
         var account = endpoints.MapGroup("/Account").ExcludeFromDescription();
 
-        // A POST with an antiforgery token (validated by UseAntiforgery for form posts), so a link cannot log anyone out.
-        account.MapPost("/Logout", async ([FromServices] SignInManager<SentinelUser> signInManager, [FromForm] string? returnUrl) =>
+        // A POST with an antiforgery token, so a link or a foreign form cannot sign anyone out. The token is checked
+        // here rather than by UseAntiforgery: a failed check there throws, which the portal's error page turns into a 500.
+        account.MapPost("/Logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<SentinelUser> signInManager) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The sign-out form has expired.", detail: "Reload the page and sign out again.");
+            }
+
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
-        });
+            return Results.LocalRedirect("~/");
+        }).DisableAntiforgery();
         return account;
     }
 }

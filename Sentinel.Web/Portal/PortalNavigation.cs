@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using MudBlazor;
+using Sentinel.Domain.Identity;
+
+namespace Sentinel.Web.Portal;
+
+/// <summary>
+/// One entry of the portal's navigation drawer. <paramref name="Href"/> is relative to the base path ("" is the
+/// overview); <paramref name="Role"/> null means every signed-in person; <paramref name="External"/> entries are not
+/// Blazor pages (the Hangfire dashboard, the API reference) and open in a new tab, outside the circuit.
+/// </summary>
+internal sealed record PortalNavEntry(string Title, string Href, string Icon, string Area, string? Role = null, bool External = false);
+
+/// <summary>
+/// The portal's navigation, in drawer order, grouped by area. A new page is one .razor file plus one line here:
+/// the drawer, its role filter and the page's breadcrumbs all read this list.
+/// </summary>
+internal static class PortalNavigation
+{
+    public static readonly IReadOnlyList<PortalNavEntry> Entries =
+    [
+        new("Overview", "", Icons.Material.Outlined.SpaceDashboard, "Monitor"),
+        new("Projects", "projects", Icons.Material.Outlined.FolderOpen, "Configure", Roles.Admin),
+        new("Team", "team", Icons.Material.Outlined.Group, "Administer", Roles.Admin),
+        new("Audit log", "audit", Icons.Material.Outlined.ManageSearch, "Administer", Roles.Admin),
+        new("Jobs", "admin/jobs", Icons.Material.Outlined.Schedule, "Administer", Roles.Admin, External: true),
+        new("API reference", "scalar/v1", Icons.Material.Outlined.Api, "Develop", External: true),
+    ];
+
+    /// <summary>The entries this person may open, grouped by area in drawer order.</summary>
+    public static IEnumerable<IGrouping<string, PortalNavEntry>> VisibleTo(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Entries.Where(e => e.Role is null || user.IsInRole(e.Role)).GroupBy(e => e.Area);
+    }
+
+    /// <summary>The entry of a base-relative path ("projects/x" belongs to "projects"), or null.</summary>
+    public static PortalNavEntry? ForPath(string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        var path = relativePath.Split('?', '#')[0].Trim('/');
+        return Entries
+            .Where(e => !e.External && (e.Href.Length == 0 ? path.Length == 0 : path == e.Href || path.StartsWith(e.Href + "/", StringComparison.Ordinal)))
+            .MaxBy(e => e.Href.Length);
+    }
+}
