@@ -41,12 +41,13 @@ public sealed class PublicApiReferenceTests : IClassFixture<EmbeddedAppFixture>
     {
         var document = await DocumentAsync();
 
-        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("projectKey");
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
         Assert.Equal("http", scheme.GetProperty("type").GetString());
         Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
         var batch = document.GetProperty("paths").GetProperty("/v1/events/batch").GetProperty("post");
         var requirement = Assert.Single(batch.GetProperty("security").EnumerateArray());
-        Assert.True(requirement.TryGetProperty("projectKey", out _));
+        Assert.True(requirement.TryGetProperty("bearer", out _));
+        Assert.Single(document.GetProperty("components").GetProperty("securitySchemes").EnumerateObject());
     }
 
     [Fact]

@@ -42,14 +42,23 @@ public sealed class TelemetryTests
         }
         finally
         {
-            // Export is batched; flush explicitly (with room for a loaded machine) rather than trusting shutdown's 5 s.
-            app.Services.GetService<TracerProvider>()?.ForceFlush(30_000);
+            // The server's span ends after the client already has the response, so flush until it has been exported
+            // (or 20 s passed) rather than once: a single early flush can miss it, and shutdown drops what ends later.
+            await Wait.UntilAsync(
+                () =>
+                {
+                    app.Services.GetService<TracerProvider>()?.ForceFlush(10_000);
+                    return Task.FromResult(collector.Received("/v1/traces").Any(body => body.Contains("/events/batch", StringComparison.Ordinal)));
+                },
+                TimeSpan.FromSeconds(20),
+                () => $"No trace of the batch request was exported; the collector received: {string.Join(", ", collector.Paths)}");
             app.Services.GetService<MeterProvider>()?.ForceFlush(30_000);
             app.Dispose();
         }
 
         var traces = collector.Received("/v1/traces");
         var metrics = collector.Received("/v1/metrics");
+        Assert.True(traces.Count > 0, $"No trace export; the collector received: {string.Join(", ", collector.Paths)}");
         Assert.Contains(traces, body => body.Contains("/events/batch", StringComparison.Ordinal) && body.Contains("sentinel", StringComparison.Ordinal));
         Assert.Contains(metrics, body => body.Contains("sentinel.ingest.events", StringComparison.Ordinal));
     }
@@ -93,6 +102,8 @@ public sealed class TelemetryTests
         public static OtlpCollector Start() => new(FreePort.Next());
 
         /// <summary>Bodies posted to <paramref name="path"/>; protobuf, read as Latin-1 so that names inside it can be searched.</summary>
+        public IReadOnlyList<string> Paths => [.. _received.Select(r => $"{r.Path} ({r.Body.Length} bytes)")];
+
         public IReadOnlyList<string> Received(string path) => [.. _received.Where(r => r.Path == path).Select(r => r.Body)];
 
         public void Dispose()

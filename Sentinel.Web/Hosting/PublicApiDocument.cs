@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -8,12 +7,14 @@ namespace Sentinel.Web.Hosting;
 /// <summary>
 /// The OpenAPI document of the public machine API (<c>/v1</c>), served at <c>/openapi/v1.json</c>, and its API
 /// reference page at <c>/scalar/v1</c>. Endpoints declare the body they read with <see cref="WithRequestSchema"/>
-/// (they read raw bytes, so nothing is inferred), and every endpoint that needs a key gets the bearer scheme.
+/// (they read raw bytes, so nothing is inferred). The bearer scheme is defined here; the Trust column's document
+/// transformer (Web/Trust/TrustApi.cs) puts the requirement on every /v1 operation, under the same name, so the
+/// document has one scheme and one requirement per operation.
 /// </summary>
 internal static class PublicApiDocument
 {
     public const string Name = "v1";
-    public const string BearerScheme = "projectKey";
+    public const string BearerScheme = "bearer";
 
     public static IServiceCollection AddPublicApiDocument(this IServiceCollection services) =>
         services.AddOpenApi(Name, options =>
@@ -47,11 +48,6 @@ internal static class PublicApiDocument
                         Required = true,
                         Content = body.ContentTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }),
                     };
-                }
-
-                if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
-                {
-                    operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
                 }
             });
         });

@@ -18,7 +18,7 @@ internal static class Telemetry
     {
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var settings = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        if (settings.OtlpEndpoint is not { IsAbsoluteUri: true } endpoint)
+        if (settings.OtlpEndpoint is not { IsAbsoluteUri: true, Scheme: "http" or "https" } endpoint)
         {
             // Off (or not an address, which ValidateOnStart reports with its key before the host serves anything).
             return builder;
