@@ -41,6 +41,7 @@ app.MapJobsDashboard();
 var api = app.MapPublicApi();
 api.MapEventsBatch();
 api.MapTrustApi();
+api.MapCollectorScript();
 api.MapUnknownRoutes();
 
 await app.InitializeDatabaseAsync();

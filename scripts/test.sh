@@ -20,6 +20,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   for s in redis-server postgresql clickhouse-server; do sudo_if_needed service "$s" stop >/dev/null 2>&1 || true; done
 fi
 
+# The browser collector: type check, unit tests, and a rebuild that must reproduce the committed bundle byte for byte.
+(cd sdks/browser && npm ci --no-audit --no-fund && npm test && npm run build && git diff --exit-code -- dist README.md ../../Sentinel.Web/Trust/CollectorScript.Bundle.cs)
 dotnet restore Sentinel.sln
 dotnet build Sentinel.sln --no-restore -c Release
 dotnet format Sentinel.sln --verify-no-changes --no-restore

@@ -65,10 +65,11 @@ internal static class JobsExtensions
             return new RedisStorage(redis.Multiplexer, new RedisStorageOptions { Prefix = redis.KeyPrefix + "hangfire:" });
         });
         services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(configuration => configuration
+        services.AddHangfire((provider, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new TolerantLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))));
 
         // Drain jobs are long (a run per slot per minute): they get their own queue and their own server workers,
         // so retention or a redrive never waits behind them, and ingest-only hosts (Count = 0) never take them.

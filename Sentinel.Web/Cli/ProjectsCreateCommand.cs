@@ -40,7 +40,7 @@ internal sealed class ProjectsCreateCommand : ICliCommand
         {
             project = await projects.CreateAsync(args[2], CliActor.Instance, cancellationToken);
         }
-        catch (ArgumentException e)
+        catch (ProjectNameException e)
         {
             throw new CliUsageException(e.Message);
         }

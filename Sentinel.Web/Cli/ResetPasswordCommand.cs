@@ -1,4 +1,3 @@
-using Sentinel.Infrastructure.Auditing;
 using Sentinel.Infrastructure.Team;
 using Sentinel.Web.Hosting;
 
@@ -7,12 +6,10 @@ namespace Sentinel.Web.Cli;
 /// <summary>
 /// <c>admin reset-password EMAIL</c>: a lost admin password (or anyone's), reset from the host's shell. Prints a
 /// one-time password that must be changed at the next sign-in, unlocks the account and ends its open sessions;
-/// audited with the actor "cli".
+/// audited with the command line as the actor.
 /// </summary>
 internal sealed class ResetPasswordCommand : ICliCommand
 {
-    private static readonly AuditActor Cli = new(null, "cli");
-
     public string Usage => "admin reset-password EMAIL";
 
     public bool Matches(string[] args) => CommandLine.StartsWith(args, "admin", "reset-password");
@@ -34,7 +31,7 @@ internal sealed class ResetPasswordCommand : ICliCommand
             return 1;
         }
 
-        var (result, password) = await team.ResetPasswordAsync(user.Id, Cli);
+        var (result, password) = await team.ResetPasswordAsync(user.Id, CliActor.Instance);
         if (!result.Succeeded)
         {
             await Console.Error.WriteLineAsync(string.Join(" ", result.Errors.Select(e => e.Description)));

@@ -24,7 +24,7 @@ internal sealed class SentinelBuffer
 
     public ChannelReader<ApiEventRecord> Reader => _channel.Reader;
 
-    /// <summary>False once the sender has finished (after shutdown): the event is counted as dropped.</summary>
+    /// <summary>Queues the event; once the sender has finished (after shutdown) the event is counted as dropped instead.</summary>
     public void Add(ApiEventRecord record)
     {
         if (_channel.Writer.TryWrite(record))

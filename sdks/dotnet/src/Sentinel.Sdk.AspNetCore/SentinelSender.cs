@@ -87,7 +87,17 @@ internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory c
                 {
                 }
 
-                await SendAsync(batch, stop);
+                try
+                {
+                    await SendAsync(batch, stop);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Never let one bad batch end the loop: the app would stop reporting without a sign.
+                    Interlocked.Add(ref buffer.Counters.DroppedCount, batch.Count);
+                    SdkLog.Dropped(logger, batch.Count, $"unexpected {e.GetType().Name}: {e.Message}");
+                }
+
                 batch.Clear();
             }
         }
