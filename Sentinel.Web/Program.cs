@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSentinelInfrastructure();
 builder.AddSentinelHosting();
+builder.AddTelemetry();
 builder.AddPortal();
 builder.AddApiKeyAuthentication();
 builder.AddEventsBatch();

@@ -27,4 +27,51 @@ dotnet build Sentinel.sln --no-restore -c Release
 dotnet format Sentinel.sln --verify-no-changes --no-restore
 # The Node SDK: unit tests and tests against the host just built; its build (dist/) is also what the .NET fault tests run.
 (cd sdks/node && npm ci --no-audit --no-fund && npm test)
-dotnet test Sentinel.sln --no-build -c Release --logger "console;verbosity=normal" "$@"
+# The fixtures record every server they start (PID, start time) and every temporary folder in this run's folder
+# (Sentinel.Tests/Support/TestRun.cs). Afterwards, anything recorded that still runs is a leak: kill it, name it,
+# fail. Only this run's own processes are touched (PID and start time must both match), never another run's.
+run_dir=$(mktemp -d /tmp/sentinel-test-run.XXXXXX)
+export SENTINEL_TEST_RUN_DIR="$run_dir"
+status=0
+dotnet test Sentinel.sln --no-build -c Release --logger "console;verbosity=normal" "$@" || status=$?
+
+record="$run_dir/servers"
+sleep 2 # the watchdog looks once a second; let it finish if the test process died
+leaked=0
+if [ -f "$record" ]; then
+  while read -r kind pid start name; do
+    case "$kind" in
+      started)
+        now=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f20 || true)
+        if [ -n "$now" ] && [ "$now" = "$start" ]; then
+          echo "LEAK: $name (pid $pid) started by the tests is still running; killing its process group." >&2
+          kill -KILL -- "-$pid" 2>/dev/null || true
+          kill -KILL "$pid" 2>/dev/null || true
+          leaked=1
+        fi
+        ;;
+      watchdog-killed)
+        echo "LEAK: $name (pid $pid) outlived the test process; the watchdog killed it." >&2
+        leaked=1
+        ;;
+    esac
+  done < "$record"
+  servers=$(grep -c '^started ' "$record" || true)
+  left_dirs=0
+  while read -r path; do
+    if [ -e "$path" ]; then
+      case "$path" in
+        /tmp/sentinel-pg-*|/tmp/sentinel-ch-*|/tmp/sentinel-redis-*) echo "LEAK: server folder $path was not deleted." >&2; leaked=1 ;;
+      esac
+      case "$path" in /tmp/sentinel-*) rm -rf "$path"; left_dirs=$((left_dirs + 1)) ;; esac
+    fi
+  done < <(grep '^dir ' "$record" | cut -d' ' -f2-)
+  echo "Test servers: $servers started by this run, all checked after it; $left_dirs leftover temporary folders removed."
+fi
+rm -rf "$run_dir"
+
+if [ "$leaked" -ne 0 ]; then
+  echo "FAILED: the tests left servers or server folders behind (see LEAK lines above)." >&2
+  [ "$status" -ne 0 ] || status=1
+fi
+exit "$status"

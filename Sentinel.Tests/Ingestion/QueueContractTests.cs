@@ -196,6 +196,37 @@ public sealed class QueueContractTests
         Assert.Equal(new QueueStats(1, 0, 1, TimeSpan.FromSeconds(10)), oneLeft);
     }
 
+    [Theory]
+    [MemberData(nameof(Queues))]
+    public async Task DeadLetters_KeepTheirBytesAndReason_AndCanBeRedrivenOrDiscardedOnce(string kind)
+    {
+        await using var queue = await QueueAsync(kind);
+        await queue.Queue.EnqueueAsync(Batch(1), Guid.NewGuid(), default);
+        await queue.Queue.EnqueueAsync(Batch(2), Guid.NewGuid(), default);
+        var read = await queue.Queue.ReadNewAsync("w", 2, default);
+        await queue.Queue.DeadLetterAsync(read[0], "refused by the store", default);
+        await queue.Queue.DeadLetterAsync(read[1], "cannot be decoded", default);
+
+        var dead = await queue.Queue.DeadLettersAsync(10, default);
+        var redriven = await queue.Queue.RedriveAsync(dead[0].Id, default);
+        var redrivenAgain = await queue.Queue.RedriveAsync(dead[0].Id, default);
+        var discarded = await queue.Queue.DiscardAsync(dead[1].Id, default);
+        var discardedAgain = await queue.Queue.DiscardAsync(dead[1].Id, default);
+        var back = await queue.Queue.ReadNewAsync("w", 10, default);
+
+        Assert.Equal([read[0].Id, read[1].Id], dead.Select(d => d.EntryId));
+        Assert.Equal(["refused by the store", "cannot be decoded"], dead.Select(d => d.Reason));
+        Assert.Equal(Text(Batch(1)), Text(QueuedBatchCodec.TryDecode(dead[0].Raw)!));
+        Assert.True(redriven);
+        Assert.False(redrivenAgain);
+        Assert.True(discarded);
+        Assert.False(discardedAgain);
+        var again = Assert.Single(back);
+        Assert.Equal(Text(Batch(1)), Text(again.Batch!));
+        Assert.Equal(1, again.Deliveries);
+        Assert.Equal(new QueueStats(1, 1, 0, TimeSpan.Zero), (await queue.Queue.StatsAsync(default)) with { OldestAge = TimeSpan.Zero });
+    }
+
     private static QueuedBatch Batch(int i) => new(new Guid(i, 0, 0, new byte[8]), Encoding.UTF8.GetBytes($"[{{\"id\":\"evt-{i}\"}}]"));
 
     private static string Text(QueuedBatch batch) => $"{batch.ProjectId}:{Encoding.UTF8.GetString(batch.EventsJson.Span)}";

@@ -8,12 +8,15 @@ internal sealed class ClickHouseServer : IAsyncDisposable
     private readonly string _directory;
     private ServerProcess _process;
 
+    private bool _disposed;
+
     private ClickHouseServer(string binary, string directory, int httpPort, ServerProcess process)
     {
         _binary = binary;
         _directory = directory;
         HttpPort = httpPort;
         _process = process;
+        TestRun.Track(this);
     }
 
     public int HttpPort { get; }
@@ -25,6 +28,7 @@ internal sealed class ClickHouseServer : IAsyncDisposable
         var binary = ServerBinaries.Require("clickhouse-server", "/usr/sbin/clickhouse-server", "/usr/bin/clickhouse-server");
         var directory = Path.Combine(Path.GetTempPath(), $"sentinel-ch-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.Combine(directory, "tmp"));
+        TestRun.RecordDirectory(directory);
         var httpPort = FreePort.Next();
         var tcpPort = FreePort.Next();
         var config = Path.Combine(directory, "config.xml");
@@ -84,15 +88,15 @@ internal sealed class ClickHouseServer : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        _process.Dispose();
-        try
+        if (_disposed)
         {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
+            return ValueTask.CompletedTask;
         }
 
+        _disposed = true;
+        TestRun.Untrack(this);
+        _process.Dispose();
+        TestRun.DeleteDirectory(_directory);
         return ValueTask.CompletedTask;
     }
 

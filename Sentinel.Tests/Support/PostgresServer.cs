@@ -11,11 +11,14 @@ internal sealed class PostgresServer : IAsyncDisposable
     private readonly string _directory;
     private readonly ServerProcess _process;
 
+    private bool _disposed;
+
     private PostgresServer(string directory, int port, ServerProcess process)
     {
         _directory = directory;
         Port = port;
         _process = process;
+        TestRun.Track(this);
     }
 
     public int Port { get; }
@@ -28,6 +31,7 @@ internal sealed class PostgresServer : IAsyncDisposable
         var postgres = ServerBinaries.RequirePostgres("postgres");
         var directory = Path.Combine(Path.GetTempPath(), $"sentinel-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
+        TestRun.RecordDirectory(directory);
         // initdb refuses to run as root; as root, run the cluster as the packaged 'postgres' user.
         var runAs = Environment.UserName == "root" ? "postgres" : null;
         if (runAs is not null)
@@ -65,19 +69,15 @@ internal sealed class PostgresServer : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        _process.Dispose();
-        try
+        if (_disposed)
         {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open: leave the temporary folder to the OS.
-        }
-        catch (UnauthorizedAccessException)
-        {
+            return ValueTask.CompletedTask;
         }
 
+        _disposed = true;
+        TestRun.Untrack(this);
+        _process.Dispose();
+        TestRun.DeleteDirectory(_directory);
         return ValueTask.CompletedTask;
     }
 }

@@ -8,10 +8,13 @@ internal sealed class RedisServer : IAsyncDisposable
     private readonly string? _directory;
     private ServerProcess? _process;
 
+    private bool _disposed;
+
     private RedisServer(int port, string? directory)
     {
         Port = port;
         _directory = directory;
+        TestRun.Track(this);
     }
 
     public int Port { get; }
@@ -26,6 +29,7 @@ internal sealed class RedisServer : IAsyncDisposable
         {
             directory = Path.Combine(Path.GetTempPath(), $"sentinel-redis-{Guid.NewGuid():N}");
             Directory.CreateDirectory(directory);
+            TestRun.RecordDirectory(directory);
         }
 
         var server = new RedisServer(FreePort.Next(), directory);
@@ -44,16 +48,17 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _disposed = true;
+        TestRun.Untrack(this);
         _process?.Dispose();
         if (_directory is not null)
         {
-            try
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
+            TestRun.DeleteDirectory(_directory);
         }
 
         return ValueTask.CompletedTask;

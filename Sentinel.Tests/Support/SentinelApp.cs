@@ -41,6 +41,7 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
         _settings = settings;
         _kestrel = kestrel;
         _settings.TryAdd("Sentinel:DataDirectory", _dataDirectory);
+        TestRun.RecordDirectory(_dataDirectory);
         _settings.TryAdd("Bootstrap:AdminEmail", AdminEmail);
         _settings.TryAdd("Bootstrap:AdminPassword", AdminPassword);
         _settings = _settings.Where(setting => setting.Value is not null).ToDictionary();
@@ -217,7 +218,16 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
         // Blazor's script and MudBlazor's assets come from packages; outside Development the host finds them only
         // in a published wwwroot, so tests read the build's static web assets manifest as `dotnet run` does.
         builder.UseStaticWebAssets();
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(Logs);
+            // Fault tests provoke errors on purpose, and a passing run's console must stay quiet: the console shows
+            // only Critical. Tests read everything from Logs; SENTINEL_TEST_LOGS=1 brings the console back for debugging.
+            if (Environment.GetEnvironmentVariable("SENTINEL_TEST_LOGS") != "1")
+            {
+                logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Critical);
+            }
+        });
         if (ConfigureTestServices is not null)
         {
             builder.ConfigureServices(ConfigureTestServices);
@@ -233,16 +243,7 @@ public sealed class SentinelApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            try
-            {
-                Directory.Delete(_dataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            TestRun.DeleteDirectory(_dataDirectory);
         }
     }
 }

@@ -1,7 +1,8 @@
 namespace Sentinel.Tests.Support;
 
 /// <summary>
-/// The real servers, started once per test run on first use and stopped when the run ends. Test classes isolate
+/// The real servers, started once per test run on first use and stopped when the run ends (after the last test by
+/// <see cref="SentinelTestFramework"/>; see <see cref="TestRun"/> for cancelled runs). Test classes isolate
 /// themselves with their own database (PostgreSQL, ClickHouse) or key prefix (Redis).
 /// </summary>
 internal static class TestServers
@@ -12,12 +13,8 @@ internal static class TestServers
 
     static TestServers()
     {
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            Stop(LazyRedis);
-            Stop(LazyPostgres);
-            Stop(LazyClickHouse);
-        };
+        // A last resort when the framework's end-of-run hook did not run (the watchdog covers a killed process).
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TestRun.StopAllAsync().GetAwaiter().GetResult();
     }
 
     public static Task<RedisServer> RedisAsync() => LazyRedis.Value;
@@ -25,13 +22,4 @@ internal static class TestServers
     public static Task<PostgresServer> PostgresAsync() => LazyPostgres.Value;
 
     public static Task<ClickHouseServer> ClickHouseAsync() => LazyClickHouse.Value;
-
-    private static void Stop<T>(Lazy<Task<T>> server)
-        where T : IAsyncDisposable
-    {
-        if (server.IsValueCreated && server.Value.IsCompletedSuccessfully)
-        {
-            server.Value.Result.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-    }
 }

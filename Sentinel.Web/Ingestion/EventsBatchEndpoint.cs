@@ -6,6 +6,7 @@ using Sentinel.Domain.Analytics;
 using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.Ingestion;
 using Sentinel.Infrastructure.Observability;
+using Sentinel.Web.Hosting;
 using Sentinel.Web.Keys;
 
 namespace Sentinel.Web.Ingestion;
@@ -33,6 +34,7 @@ internal static class EventsBatchEndpoint
             .WithTags("Analytics")
             .WithSummary("Queue a batch of API events (JSON, optionally gzip).")
             .WithDescription("Body `{ \"events\": [ ... ] }`. Valid events are accepted even when others are rejected; the response lists each rejected index with the field and reason. Event ids make retries safe: an event sent twice is counted once.")
+            .WithRequestSchema<EventsBatchRequest>()
             .Produces<BatchResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
