@@ -21,28 +21,10 @@ CONNECTIONS="${2:-32}"
 WARMUP="${BENCH_WARMUP:-10s}"
 ONLY="${BENCH_ONLY:-abcd}"
 PACED_RPS="${BENCH_PACED_RPS-1800}"
-WORK="$(mktemp -d /tmp/sentinel-bench-XXXXXX)"
-chmod 755 "$WORK"  # the postgres user must reach its data folder
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [ -f "$WORK/pg/data/postmaster.pid" ] && runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_http() { for _ in $(seq 1 150); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
-
-for tool in wrk bc redis-server clickhouse-server; do
-  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install wrk bc redis-server clickhouse-server postgresql (scripts/test.sh installs the servers)" >&2; exit 1; }
-done
-
-echo "== building (Release)"
-dotnet build Sentinel.Web -c Release -v q -nologo >/dev/null
-dotnet build tools/Sentinel.Benchmarks -c Release -v q -nologo >/dev/null
-WEB="dotnet Sentinel.Web/bin/Release/net10.0/Sentinel.Web.dll"
-TOOL="dotnet tools/Sentinel.Benchmarks/bin/Release/net10.0/Sentinel.Benchmarks.dll"
+source scripts/lib/bench-common.sh
+bench_setup bench
+require_tools "apt-get install wrk bc redis-server clickhouse-server postgresql (scripts/test.sh installs the servers)" wrk bc redis-server clickhouse-server
+build_release
 $TOOL ingest-payload "$WORK/payload.json"
 echo "payload: $(wc -c < "$WORK/payload.json") bytes, 100 events"
 

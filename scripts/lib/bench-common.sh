@@ -1,0 +1,35 @@
+# Shared by the benchmark scripts (source it after `cd` to the repository root):
+# a work folder removed on exit with every process in PIDS and any PostgreSQL started in $WORK/pg,
+# free loopback ports, waiting for an HTTP answer, required tools, and the Release builds the benchmarks run.
+# Usage: bench_setup NAME; require_tools "apt-get hint" tool...; build_release
+
+bench_setup() {
+  WORK="$(mktemp -d "/tmp/sentinel-$1-XXXXXX")"
+  chmod 755 "$WORK" # the postgres user must reach its data folder
+  PIDS=()
+  trap bench_cleanup EXIT
+}
+
+bench_cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$WORK/pg/data/postmaster.pid" ] && runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() { for _ in $(seq 1 150); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
+
+require_tools() {
+  local hint="$1"; shift
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "$tool is missing: $hint" >&2; exit 1; }
+  done
+}
+
+build_release() {
+  echo "== building (Release)"
+  dotnet build Sentinel.Web -c Release -v q -nologo >/dev/null
+  dotnet build tools/Sentinel.Benchmarks -c Release -v q -nologo >/dev/null
+  WEB="dotnet Sentinel.Web/bin/Release/net10.0/Sentinel.Web.dll"
+  TOOL="dotnet tools/Sentinel.Benchmarks/bin/Release/net10.0/Sentinel.Benchmarks.dll"
+}
