@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Sentinel.Domain.Keys;
 using Sentinel.Infrastructure.Auditing;
+using Sentinel.Infrastructure.Trust.Settings;
 using Sentinel.Tests.Support;
 
 namespace Sentinel.Tests.Trust;
@@ -94,17 +95,6 @@ public sealed class CollectorVerdictTests : IClassFixture<BrowserFixture>, IAsyn
         return (action, JsonDocument.Parse(body).RootElement.Clone());
     }
 
-    /// <summary>
-    /// Allows the origin for the project's trust requests. The settings service comes with the trust server
-    /// (branch issue-13-server); it is looked up by name so this file builds before that branch is merged, and the
-    /// test fails, never skips, without it.
-    /// </summary>
-    private async Task AllowOriginAsync(Guid projectId, string origin)
-    {
-        var type = Type.GetType("Sentinel.Infrastructure.Trust.Settings.TrustSettingsService, Sentinel.Infrastructure")
-            ?? throw new InvalidOperationException("The trust server (TrustSettingsService, branch issue-13-server) is not in this build.");
-        var service = _app.Services.GetService(type) ?? throw new InvalidOperationException("TrustSettingsService is not registered.");
-        var setOrigins = type.GetMethod("SetOriginsAsync", BindingFlags.Public | BindingFlags.Instance)!;
-        await (Task)setOrigins.Invoke(service, [projectId, new[] { origin }, AuditActor.System, CancellationToken.None])!;
-    }
+    private async Task AllowOriginAsync(Guid projectId, string origin) =>
+        await _app.Services.GetRequiredService<TrustSettingsService>().SetOriginsAsync(projectId, [origin], AuditActor.System, CancellationToken.None);
 }
