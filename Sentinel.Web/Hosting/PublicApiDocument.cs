@@ -7,9 +7,8 @@ namespace Sentinel.Web.Hosting;
 /// <summary>
 /// The OpenAPI document of the public machine API (<c>/v1</c>), served at <c>/openapi/v1.json</c>, and its API
 /// reference page at <c>/scalar/v1</c>. Endpoints declare the body they read with <see cref="WithRequestSchema"/>
-/// (they read raw bytes, so nothing is inferred). The bearer scheme is defined here; the Trust column's document
-/// transformer (Web/Trust/TrustApi.cs) puts the requirement on every /v1 operation, under the same name, so the
-/// document has one scheme and one requirement per operation.
+/// (they read raw bytes, so nothing is inferred). The bearer scheme and its requirement on every /v1 operation are
+/// defined here, once, for every feature's endpoints.
 /// </summary>
 internal static class PublicApiDocument
 {
@@ -33,8 +32,16 @@ internal static class PublicApiDocument
                     Type = SecuritySchemeType.Http,
                     Scheme = "bearer",
                     BearerFormat = "snt_<kind>_<secret>",
-                    Description = "A project key from the portal: the ingest key for /v1/events, the publishable key for /v1/trust/events, the secret key for /v1/trust/sessions. `X-Api-Key: <key>` is accepted too.",
+                    Description = "A project key from the portal: the ingest key for /v1/events, the publishable key for /v1/trust/events (also accepted as ?key=, for sendBeacon), the secret key for /v1/trust/sessions. `X-Api-Key: <key>` is accepted too.",
                 };
+
+                // Every /v1 operation takes a project key as a bearer token; which kind is said in each description.
+                foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations is null ? [] : p.Operations.Values.ToList()))
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] });
+                }
+
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(async (operation, context, cancellationToken) =>

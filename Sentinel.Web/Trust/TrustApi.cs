@@ -21,25 +21,6 @@ internal static class TrustApi
             .AddPolicy(SecretKeyPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireClaim(ApiKeyAuthenticationHandler.KindClaim, nameof(ApiKeyKind.Secret)));
-        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(PublicApiDocument.Name, options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            // Every /v1 operation takes a project key as a bearer token; which kind is said in each description.
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "A project key: ingest (snt_ing_…) for /v1/events, publishable for /v1/trust/events (also accepted as ?key=), secret for /v1/trust/sessions.",
-            };
-            foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations is null ? [] : p.Operations.Values.ToList()))
-            {
-                operation.Security ??= [];
-                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
-            }
-
-            return Task.CompletedTask;
-        }));
         return builder;
     }
 
