@@ -185,7 +185,7 @@ public sealed partial class IngestWorker(
     /// Writes the entries in one call and acknowledges them. A refusal isolates the entry at fault (one by one, the
     /// others go through); any other failure holds every entry for a retry after the back-off.
     /// </summary>
-    private async Task WriteAsync(List<DecodedEntry> entries, CancellationToken cancellationToken)
+    private async Task WriteAsync(List<DecodedEntry> entries, CancellationToken cancellationToken, int unexpectedSoFar = 0)
     {
         if (entries.Count == 0)
         {
@@ -211,12 +211,12 @@ public sealed partial class IngestWorker(
 
             if (outage.Count > 0)
             {
-                Hold(outage, exception, unexpected: false);
+                Hold(outage, exception, unexpectedSoFar);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Hold(entries, exception, unexpected: !IsOutage(exception));
+            Hold(entries, exception, unexpectedSoFar + (IsOutage(exception) ? 0 : 1));
         }
     }
 
@@ -250,11 +250,7 @@ public sealed partial class IngestWorker(
             return;
         }
 
-        await WriteAsync(held.Entries, cancellationToken);
-        if (_held is { } again && ReferenceEquals(again.Entries, held.Entries))
-        {
-            again.UnexpectedFailures += held.UnexpectedFailures;
-        }
+        await WriteAsync(held.Entries, cancellationToken, held.UnexpectedFailures);
     }
 
     /// <summary>
@@ -311,9 +307,9 @@ public sealed partial class IngestWorker(
         metrics.EventsStored(events.Count);
     }
 
-    private void Hold(List<DecodedEntry> entries, Exception exception, bool unexpected)
+    private void Hold(List<DecodedEntry> entries, Exception exception, int unexpectedFailures)
     {
-        _held = new Held(entries) { UnexpectedFailures = unexpected ? 1 : 0 };
+        _held = new Held(entries, unexpectedFailures);
         NextFailureDelay(exception);
         LogHolding(logger, exception, entries.Count, _failureDelay.TotalMilliseconds);
     }
@@ -358,10 +354,7 @@ public sealed partial class IngestWorker(
     private sealed record Decoded(List<DecodedEntry> Entries);
 
     /// <summary>Entries this worker keeps through an outage; unexpected (non-outage) failures are counted to find a poison entry.</summary>
-    private sealed record Held(List<DecodedEntry> Entries)
-    {
-        public int UnexpectedFailures { get; set; }
-    }
+    private sealed record Held(List<DecodedEntry> Entries, int UnexpectedFailures);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ingestion worker backing off for {DelayMs} ms")]
     private static partial void LogBackingOff(ILogger logger, Exception exception, double delayMs);

@@ -6,24 +6,8 @@ using Sentinel.Tests.Support;
 namespace Sentinel.Tests.Portal;
 
 /// <summary>An admin's work in a real browser over the circuit: projects and team, with dialogs and snackbars.</summary>
-public sealed class BrowserAdminTests : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class BrowserAdminTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private readonly BrowserFixture _browser;
-    private SentinelApp _app = null!;
-
-    public BrowserAdminTests(BrowserFixture browser)
-    {
-        _browser = browser;
-    }
-
-    public Task InitializeAsync()
-    {
-        _app = SentinelApp.Embedded(kestrel: true).Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Admin_CreatesRenamesAndArchivesAProject_AndEachStepIsAudited()
     {
@@ -56,9 +40,9 @@ public sealed class BrowserAdminTests : IClassFixture<BrowserFixture>, IAsyncLif
         await page.GetByTestId("confirm-ok").ClickAsync();
         await Assertions.Expect(page.GetByTestId("projects").Locator(".project-name", new() { HasText = renamed })).ToHaveCountAsync(0);
 
-        Assert.Single(await _app.AuditAsync(AuditActions.ProjectCreated, name));
-        Assert.Single(await _app.AuditAsync(AuditActions.ProjectRenamed, renamed));
-        Assert.Single(await _app.AuditAsync(AuditActions.ProjectArchived, renamed));
+        Assert.Single(await App.AuditAsync(AuditActions.ProjectCreated, name));
+        Assert.Single(await App.AuditAsync(AuditActions.ProjectRenamed, renamed));
+        Assert.Single(await App.AuditAsync(AuditActions.ProjectArchived, renamed));
     }
 
     [Fact]
@@ -76,8 +60,8 @@ public sealed class BrowserAdminTests : IClassFixture<BrowserFixture>, IAsyncLif
         var row = page.GetByTestId("members").Locator("tr", new() { HasText = email });
         await Assertions.Expect(row).ToContainTextAsync(Roles.Support);
 
-        var member = await _browser.NewPageAsync();
-        await member.SignInAsync(_app, email, password);
+        var member = await Browser.NewPageAsync();
+        await member.SignInAsync(App, email, password);
         Assert.Contains("/Account/Manage/ChangePassword", member.Url, StringComparison.Ordinal);
 
         await row.GetByRole(AriaRole.Button).ClickAsync();
@@ -85,15 +69,15 @@ public sealed class BrowserAdminTests : IClassFixture<BrowserFixture>, IAsyncLif
         await page.GetByTestId("confirm-ok").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"Removed {email}");
         await Assertions.Expect(page.GetByTestId("members").Locator("tr", new() { HasText = email })).ToHaveCountAsync(0);
-        Assert.Single(await _app.AuditAsync(AuditActions.UserCreated, email));
-        Assert.Single(await _app.AuditAsync(AuditActions.UserRemoved, email));
+        Assert.Single(await App.AuditAsync(AuditActions.UserCreated, email));
+        Assert.Single(await App.AuditAsync(AuditActions.UserRemoved, email));
     }
 
     private async Task<IPage> SignedInAdminAsync(string path)
     {
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync(_app, path);
-        await page.SignInAsync(_app);
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(App, path);
+        await page.SignInAsync(App);
         await page.WaitForCircuitAsync();
         return page;
     }

@@ -6,32 +6,16 @@ using Sentinel.Tests.Support;
 namespace Sentinel.Tests.Portal;
 
 /// <summary>The portal in a real browser: sign in, sign out, roles, one-time passwords.</summary>
-public sealed class BrowserLoginTests : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class BrowserLoginTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private readonly BrowserFixture _browser;
-    private SentinelApp _app = null!;
-
-    public BrowserLoginTests(BrowserFixture browser)
-    {
-        _browser = browser;
-    }
-
-    public Task InitializeAsync()
-    {
-        _app = SentinelApp.Embedded(kestrel: true).Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task FirstAdmin_SignsIn_SeesTheOverviewOnACircuit_AndSignsOut()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
 
-        await page.GotoAsync(_app, "/");
+        await page.GotoAsync(App, "/");
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
-        await page.SignInAsync(_app);
+        await page.SignInAsync(App);
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overview");
         await page.WaitForCircuitAsync();
@@ -42,7 +26,7 @@ public sealed class BrowserLoginTests : IClassFixture<BrowserFixture>, IAsyncLif
         await page.GetByTestId("user-menu").ClickAsync();
         await page.GetByTestId("sign-out").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
-        await page.GotoAsync(_app, "/projects");
+        await page.GotoAsync(App, "/projects");
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
     }
 
@@ -50,10 +34,10 @@ public sealed class BrowserLoginTests : IClassFixture<BrowserFixture>, IAsyncLif
     public async Task SupportUser_SeesNoAdminNavigation_AndIsDeniedTheAdminPages()
     {
         var email = $"support-{Guid.NewGuid():N}@sentinel.test";
-        var password = await _app.CreateUserAsync(email, Roles.Support);
-        var page = await _browser.NewPageAsync();
+        var password = await App.CreateUserAsync(email, Roles.Support);
+        var page = await Browser.NewPageAsync();
 
-        await page.SignInAsync(_app, email, password);
+        await page.SignInAsync(App, email, password);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overview");
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.GetByTestId("nav-")).ToBeVisibleAsync();
@@ -63,7 +47,7 @@ public sealed class BrowserLoginTests : IClassFixture<BrowserFixture>, IAsyncLif
 
         foreach (var path in new[] { "/projects", "/team", "/audit" })
         {
-            await page.GotoAsync(_app, path);
+            await page.GotoAsync(App, path);
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Access denied");
         }
     }
@@ -72,10 +56,10 @@ public sealed class BrowserLoginTests : IClassFixture<BrowserFixture>, IAsyncLif
     public async Task NewMember_WithAOneTimePassword_MustChooseTheirOwnBeforeTheyContinue()
     {
         var email = $"new-{Guid.NewGuid():N}@sentinel.test";
-        var oneTime = await _app.CreateUserAsync(email, Roles.Support, mustChangePassword: true);
-        var page = await _browser.NewPageAsync();
+        var oneTime = await App.CreateUserAsync(email, Roles.Support, mustChangePassword: true);
+        var page = await Browser.NewPageAsync();
 
-        await page.SignInAsync(_app, email, oneTime);
+        await page.SignInAsync(App, email, oneTime);
 
         Assert.Contains("/Account/Manage/ChangePassword", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByTestId("must-change")).ToBeVisibleAsync();
@@ -85,8 +69,8 @@ public sealed class BrowserLoginTests : IClassFixture<BrowserFixture>, IAsyncLif
         await page.ClickAsync("#change-password-submit");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password has been changed.");
 
-        await page.GotoAsync(_app, "/");
+        await page.GotoAsync(App, "/");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overview");
-        Assert.Single(await _app.AuditAsync(AuditActions.UserPasswordChanged, email));
+        Assert.Single(await App.AuditAsync(AuditActions.UserPasswordChanged, email));
     }
 }
