@@ -85,7 +85,13 @@ internal static class DashboardBenchmark
             await disposable.DisposeAsync();
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT store={store} events={events} p95_ms={Percentile(all, 0.95):F0}"));
+        var summary = string.Create(CultureInfo.InvariantCulture, $"RESULT store={store} events={events} p95_ms={Percentile(all, 0.95):F0}");
+        if (store == "clickhouse" && Environment.GetEnvironmentVariable("BENCH_ROLLUPS") != "0")
+        {
+            await RollupExperiment.RunAsync(sql => ClickHouseAsync(http, target, sql), Project, end, runs);
+        }
+
+        Console.WriteLine(summary);
     }
 
     /// <summary>Nearest-rank percentile of the timed runs.</summary>
@@ -95,13 +101,10 @@ internal static class DashboardBenchmark
         return sorted[Math.Clamp((int)Math.Ceiling(level * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    private static async Task ClickHouseAsync(HttpClient http, string url, string sql)
+    private static async Task<string> ClickHouseAsync(HttpClient http, string url, string sql)
     {
         using var response = await http.PostAsync(new Uri(new Uri(url), "?database=bench"), new StringContent(sql));
         var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"ClickHouse: {body}");
-        }
+        return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"ClickHouse: {body}");
     }
 }
