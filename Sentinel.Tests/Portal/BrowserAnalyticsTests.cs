@@ -27,7 +27,7 @@ public sealed class BrowserAnalyticsTests(BrowserFixture browser) : BrowserTest(
         }
 
         // The embedded host drains in process; wait until the store holds every event.
-        var stored = await App.WaitForStoredAsync(project.Id, start, 190);
+        var stored = await App.WaitForStoredAsync(project.Id, start, 190, TimeSpan.FromSeconds(90));
         var stagingRoute = Busiest(staging);
         var password = await App.CreateUserAsync("support@example.com", Roles.Support);
 
