@@ -30,6 +30,7 @@ internal static class PortalExtensions
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<PortalWork>();
         services.AddScoped<AccountActivity>();
+        services.AddSingleton<UnknownAccountSignIns>();
 
         services.AddAuthentication(options =>
             {
