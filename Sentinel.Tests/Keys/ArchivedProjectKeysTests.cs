@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Sentinel.Infrastructure.Auditing;
 using Sentinel.Domain.Keys;
+using Sentinel.Infrastructure.Auditing;
 using Sentinel.Infrastructure.Projects;
 using Sentinel.Tests.Domain.Trust;
 using Sentinel.Tests.Support;
