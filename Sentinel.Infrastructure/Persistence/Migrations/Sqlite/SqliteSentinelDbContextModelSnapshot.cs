@@ -488,7 +488,7 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Sentinel.Infrastructure.Persistence.SentinelUser", b =>
