@@ -93,17 +93,14 @@ public sealed class TrustSettingsService(IServiceScopeFactory scopes, IMemoryCac
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SentinelDbContext>();
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
-        {
-            throw new ArgumentException($"There is no project {projectId}.", nameof(projectId));
-        }
-
+        var name = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new ArgumentException($"There is no project {projectId}.", nameof(projectId));
         var settings = await FindOrCreateAsync(db, projectId, cancellationToken);
         var before = settings.Policy();
         settings.SetPolicy(policy);
         settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
         var after = settings.Policy();
-        scope.ServiceProvider.GetRequiredService<AuditLog>().Record(actor, AuditActions.TrustPolicyChanged, projectId.ToString(), projectId, $"from=[{Describe(before)}] to=[{Describe(after)}]{(policy is null ? " (default)" : "")}");
+        scope.ServiceProvider.GetRequiredService<AuditLog>().Record(actor, AuditActions.TrustPolicyChanged, name, projectId, $"from=[{Describe(before)}] to=[{Describe(after)}]{(policy is null ? " (default)" : "")}");
         await db.SaveChangesAsync(cancellationToken);
         cache.Remove("trust:project:" + projectId.ToString("N"));
     }
