@@ -12,7 +12,10 @@ internal sealed record QuickstartSnippet(string Id, string Title, string Note, s
             curl -i {{endpoint}}/v1/events/batch \
               -H "Authorization: Bearer $SENTINEL_KEY" \
               -H "Content-Type: application/json" \
-              --data '{"events":[{"id":"'"$(date +%s%N)"'","timestamp":'"$(date +%s000)"',"method":"GET","host":"api.example.com","path":"/orders/42","route":"/orders/{id}","status":200,"durationMs":12.5}]}'
+              --data '{"events":[{
+                "id":"'"$(date +%s%N)"'", "timestamp":'"$(date +%s000)"',
+                "method":"GET", "host":"api.example.com", "path":"/orders/42", "route":"/orders/{id}",
+                "status":200, "durationMs":12.5}]}'
             """);
         yield return new("node", "Node / Express", "The sentinel-node package (sdks/node): every request your app serves, batched and gzipped, with the ingest key.", $$"""
             import express from 'express';
