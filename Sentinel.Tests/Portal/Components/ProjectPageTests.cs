@@ -62,6 +62,28 @@ public sealed class ProjectPageTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task Rotating_ShowsTheReplacementOnce_AndTheOldKeyRotatesOutAfterTheOverlap()
+    {
+        var oldToken = await _app.CreateKeyAsync(_project.Id);
+        var oldPrefix = oldToken[..oldToken.LastIndexOf('_')];
+        var page = Render(builder => WithDialogs(builder, typeof(ProjectKeys), ("Project", _project)));
+
+        page.WaitForElement($"[data-testid=key-actions-{oldPrefix}] button").Click();
+        page.WaitForElement(".mud-menu-item:contains('Rotate')").Click();
+        page.WaitForElement("[data-testid=rotate-ok]").Click();
+        var newToken = page.WaitForElement("input[data-testid=new-key-token]").GetAttribute("value")!;
+        page.Find("[data-testid=key-done]").Click();
+
+        Assert.NotEqual(oldToken, newToken);
+        page.WaitForAssertion(() => Assert.Equal("rotating out", page.Find($"[data-testid=key-state-{oldPrefix}]").TextContent));
+        Assert.Equal("active", page.Find($"[data-testid=key-state-{newToken[..newToken.LastIndexOf('_')]}]").TextContent);
+        Assert.DoesNotContain(newToken, page.Markup, StringComparison.Ordinal);
+        var authenticator = _app.Services.GetRequiredService<ApiKeyAuthenticator>();
+        Assert.NotNull(await authenticator.AuthenticateAsync(oldToken, CancellationToken.None)); // 24 hours of overlap by default
+        Assert.NotNull(await authenticator.AuthenticateAsync(newToken, CancellationToken.None));
+    }
+
+    [Fact]
     public void ThePolicyEditor_NamesWhatIsWrongWithEachField_AndWillNotSave()
     {
         var page = Render<TrustPolicyEditor>(p => p.Add(e => e.ProjectId, _project.Id));
@@ -143,12 +165,14 @@ public sealed class ProjectPageTests : PortalComponentTest
 
     private static void WithDialogs(RenderTreeBuilder builder, Type component, params (string Name, object Value)[] parameters)
     {
-        builder.OpenComponent<MudDialogProvider>(0);
+        builder.OpenComponent<MudPopoverProvider>(0);
         builder.CloseComponent();
-        builder.OpenComponent(1, component);
+        builder.OpenComponent<MudDialogProvider>(1);
+        builder.CloseComponent();
+        builder.OpenComponent(2, component);
         foreach (var (name, value) in parameters)
         {
-            builder.AddAttribute(2, name, value);
+            builder.AddAttribute(3, name, value);
         }
 
         builder.CloseComponent();
