@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Sentinel.Domain.Auditing;
+using Sentinel.Domain.Trust.Fusion;
+using Sentinel.Infrastructure.Trust.Settings;
 using Sentinel.Tests.Support;
 using Xunit.Abstractions;
 
@@ -81,6 +84,30 @@ public sealed class BrowserProjectTests(BrowserFixture browser, ITestOutputHelpe
 
         Assert.StartsWith("HTTP/1.1 202", output, StringComparison.Ordinal);
         Assert.Contains("\"accepted\":1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_SetsOriginsAndTheTrustPolicy_OnTheSettingsTab_AndTheTrustSettingsServeThem()
+    {
+        var project = await App.CreateProjectAsync("Shop API");
+        var page = await SignedInAdminAsync($"/projects/{project.Slug}?tab=settings");
+
+        await page.GetByTestId("origins-input").FillAsync("https://shop.example\nnot an origin");
+        await page.GetByTestId("origins-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("settings-origins")).ToContainTextAsync("'not' is not an origin");
+        await page.GetByTestId("origins-input").FillAsync("https://shop.example");
+        await page.GetByTestId("origins-save").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Saved 1 origin(s).");
+
+        await page.GetByTestId("policy-allow").FillAsync("0.85");
+        await page.GetByTestId("policy-save").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Saved the trust policy." })).ToBeVisibleAsync();
+
+        var trust = await App.Services.GetRequiredService<TrustSettingsService>().GetAsync(project.Id, CancellationToken.None);
+        Assert.True(trust.Allows("https://shop.example"));
+        Assert.Equal(TrustPolicy.Default with { AllowAtOrAbove = 0.85 }, trust.Policy);
+        Assert.Equal("admin@sentinel.test", Assert.Single(await App.AuditAsync(AuditActions.TrustPolicyChanged, "Shop API")).Actor);
+        Assert.Single(await App.AuditAsync(AuditActions.TrustOriginsSet, "Shop API"));
     }
 
     private static async Task<bool> Delay()

@@ -88,7 +88,7 @@ public sealed class ProjectTrustPolicyTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.PostgreSql)]
-    public async Task RetentionAndEnvironments_AreValidated_Stored_AndAudited(Provider provider)
+    public async Task RetentionEnvironmentsAndOrigins_AreValidated_Stored_AndAudited(Provider provider)
     {
         await using var app = (await TestDatabases.AppOnAsync(provider)).Start();
         var project = await app.CreateProjectAsync("Shop API");
@@ -105,6 +105,10 @@ public sealed class ProjectTrustPolicyTests
         Assert.Equal(["production", "staging", "qa-1"], stored.EnvironmentNames);
         Assert.Single(await app.AuditAsync(AuditActions.ProjectRetentionChanged, "Shop API"));
         Assert.Single(await app.AuditAsync(AuditActions.ProjectEnvironmentsChanged, "Shop API"));
+
+        var origins = await app.Services.GetRequiredService<TrustSettingsService>().SetOriginsAsync(project.Id, ["https://Shop.example/", "http://localhost:3000"], Admin, CancellationToken.None);
+        Assert.Equal(["https://shop.example", "http://localhost:3000"], origins);
+        Assert.Equal("https://shop.example http://localhost:3000", Assert.Single(await app.AuditAsync(AuditActions.TrustOriginsSet, "Shop API")).Detail);
     }
 
     private static Task<bool> Projects(SentinelApp app, Func<ProjectService, Task> action) =>

@@ -64,15 +64,13 @@ public sealed class TrustSettingsService(IServiceScopeFactory scopes, IMemoryCac
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SentinelDbContext>();
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
-        {
-            throw new ArgumentException($"There is no project {projectId}.", nameof(projectId));
-        }
-
+        var name = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new ArgumentException($"There is no project {projectId}.", nameof(projectId));
         var settings = await FindOrCreateAsync(db, projectId, cancellationToken);
         settings.AllowedOrigins = joined;
         settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        scope.ServiceProvider.GetRequiredService<AuditLog>().Record(actor, AuditActions.TrustOriginsSet, projectId.ToString(), projectId, joined);
+        // The subject is the project's name, like the other project entries of the audit log (it was the id before).
+        scope.ServiceProvider.GetRequiredService<AuditLog>().Record(actor, AuditActions.TrustOriginsSet, name, projectId, joined);
         await db.SaveChangesAsync(cancellationToken);
         cache.Remove("trust:project:" + projectId.ToString("N"));
         cache.Remove(AllOriginsKey);
