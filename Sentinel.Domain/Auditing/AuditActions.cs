@@ -8,6 +8,9 @@ public static class AuditActions
     public const string ProjectRenamed = "project.renamed";
     public const string ProjectArchived = "project.archived";
     public const string ProjectRestored = "project.restored";
+    public const string ProjectEnvironmentsChanged = "project.environments_changed";
+    public const string TrustOriginsSet = "trust.origins_set";
+    public const string TrustPolicyChanged = "trust.policy_changed";
     public const string KeyCreated = "key.created";
     public const string KeyRevoked = "key.revoked";
     public const string KeyRotated = "key.rotated";
@@ -25,7 +28,8 @@ public static class AuditActions
     /// <summary>Every action, for the audit log's filter.</summary>
     public static readonly IReadOnlyList<string> All =
     [
-        ProjectCreated, ProjectRenamed, ProjectArchived, ProjectRestored, ProjectRetentionChanged,
+        ProjectCreated, ProjectRenamed, ProjectArchived, ProjectRestored, ProjectRetentionChanged, ProjectEnvironmentsChanged,
+        TrustOriginsSet, TrustPolicyChanged,
         KeyCreated, KeyRevoked, KeyRotated,
         UserCreated, UserRoleChanged, UserRemoved, UserUnlocked, UserPasswordReset, UserPasswordChanged,
         UserSignedIn, UserSignInFailed, UserLockedOut, BootstrapAdminCreated,

@@ -32,6 +32,7 @@ public sealed class PortalAccessTests : IClassFixture<EmbeddedAppFixture>
 
     [Theory]
     [InlineData("/projects")]
+    [InlineData("/projects/shop-api?tab=settings")]
     [InlineData("/team")]
     [InlineData("/audit")]
     public async Task SupportUser_CannotOpenAdminPages(string path)
