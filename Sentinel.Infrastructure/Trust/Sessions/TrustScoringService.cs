@@ -7,6 +7,7 @@ using Sentinel.Domain.Trust.Pattern;
 using Sentinel.Domain.Trust.Session;
 using Sentinel.Domain.Trust.Statistics;
 using Sentinel.Domain.Trust.Wire;
+using Sentinel.Infrastructure.Trust.Live;
 using Sentinel.Infrastructure.Trust.Storage;
 
 namespace Sentinel.Infrastructure.Trust.Sessions;
@@ -15,7 +16,7 @@ namespace Sentinel.Infrastructure.Trust.Sessions;
 /// Scores one batch of a live session: read the state, apply the batch, judge, write back if nobody wrote in
 /// between (else redo on the fresh state). What the page gets is only the action; the reasons stay in the state.
 /// </summary>
-public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLoader profiles, IOptions<TrustOptions> options, TimeProvider time)
+public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLoader profiles, ITrustSessionFeed feed, IOptions<TrustOptions> options, TimeProvider time)
 {
     /// <summary>Attempts before giving up on a session that other hosts keep writing; the caller then answers CHALLENGE.</summary>
     public const int MaxAttempts = 16;
@@ -43,6 +44,7 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
             var verdict = LiveVerdict.Evaluate(state, new TrustContext(TrustPolicy.Default, key.Qualified, catalog, MouseBaseline(meta)), meta.Keystroke?.ToEvidence());
             meta.Record(verdict);
             meta.LastSeen = now;
+            ScoreHistory.Add(meta.History, new ScorePoint(now, verdict.Score, verdict.Action));
             meta.EventsSeen += batch.Events.Length;
             meta.Rejected += batch.Rejected;
             // Raw events are kept only while the session is flagged: the review replay is for sessions that were not
@@ -51,6 +53,8 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
             switch (await store.TryWriteAsync(key, stored?.Version ?? 0, state.Serialize(), meta, raw, rateKey, cancellationToken))
             {
                 case WriteResult.Written:
+                    // After the write, and best effort: the feed never fails nor delays a verdict (ADR 026).
+                    feed.Publish(SessionChange.From(key, meta));
                     return meta.EffectiveAction;
                 case WriteResult.TooManyNewSessions:
                     return null;
