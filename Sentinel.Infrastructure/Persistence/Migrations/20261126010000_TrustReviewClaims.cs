@@ -37,6 +37,14 @@ public sealed class TrustReviewClaims : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropTable("TrustReviewClaims");
-        migrationBuilder.DropColumn(name: "ScoreHistory", table: "TrustSessionSummaries");
+        if (migrationBuilder.IsSqlite())
+        {
+            // EF refuses DropColumn on SQLite, but the bundled SQLite (3.35+) has ALTER TABLE ... DROP COLUMN.
+            migrationBuilder.Sql("""ALTER TABLE "TrustSessionSummaries" DROP COLUMN "ScoreHistory";""");
+        }
+        else
+        {
+            migrationBuilder.DropColumn(name: "ScoreHistory", table: "TrustSessionSummaries");
+        }
     }
 }

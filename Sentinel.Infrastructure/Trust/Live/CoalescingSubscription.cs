@@ -1,8 +1,8 @@
 namespace Sentinel.Infrastructure.Trust.Live;
 
 /// <summary>
-/// What one portal circuit receives: the feed's changes that pass <c>filter</c>, coalesced per session (the newest
-/// wins) and handed over at most once per <c>interval</c>. A busy project then costs a browser one render per
+/// What one portal circuit receives: the feed's changes that pass <c>filter</c>, coalesced per session (the latest
+/// state wins) and handed over at most once per <c>interval</c>. A busy project then costs a browser one render per
 /// interval with at most one row per session, however many batches arrive.
 /// </summary>
 public sealed class CoalescingSubscription : IDisposable
@@ -52,7 +52,12 @@ public sealed class CoalescingSubscription : IDisposable
 
         lock (_lock)
         {
-            _pending[(change.ProjectId, change.SessionId)] = change;
+            // Deliveries may overtake each other (pool threads, several hosts): the later state of the session wins, not the later message.
+            var key = (change.ProjectId, change.SessionId);
+            if (!_pending.TryGetValue(key, out var held) || (change.LastSeen, change.EventsSeen).CompareTo((held.LastSeen, held.EventsSeen)) >= 0)
+            {
+                _pending[key] = change;
+            }
         }
     }
 

@@ -53,8 +53,7 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
             switch (await store.TryWriteAsync(key, stored?.Version ?? 0, state.Serialize(), meta, raw, rateKey, cancellationToken))
             {
                 case WriteResult.Written:
-                    // After the write, and best effort: the feed never fails nor delays a verdict (ADR 026).
-                    feed.Publish(SessionChange.From(key, meta));
+                    Announce(key, meta);
                     return meta.EffectiveAction;
                 case WriteResult.TooManyNewSessions:
                     return null;
@@ -66,6 +65,20 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
         }
 
         throw new TrustStateUnavailableException($"Session {key.SessionId} kept changing for {MaxAttempts} attempts.");
+    }
+
+    /// <summary>After the write, and best effort: the live feed never fails nor delays a verdict (ADR 026).</summary>
+    private void Announce(TrustSessionKey key, SessionMeta meta)
+    {
+        try
+        {
+            feed.Publish(SessionChange.From(key, meta));
+        }
+#pragma warning disable CA1031 // Feeds promise not to throw; this keeps the promise for one that breaks it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     /// <summary>The session's state; a damaged state or one of an older format starts afresh rather than failing the batch.</summary>
