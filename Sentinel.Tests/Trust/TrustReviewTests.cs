@@ -93,6 +93,7 @@ public sealed class TrustReviewTests
 
         Assert.Equal([(live, true), (finished, false)], mine.Select(r => (r.View.SessionId, r.View.Live)));
         Assert.Equal(3, all.Count);
+        Assert.Equal(3, (await sessions.ListSinceAsync(DateTime.UtcNow.AddMinutes(-5), null, 100, CancellationToken.None)).Count);
         Assert.Empty(await sessions.ListSinceAsync(DateTime.UtcNow.AddMinutes(1), [project], 100, CancellationToken.None));
     }
 }

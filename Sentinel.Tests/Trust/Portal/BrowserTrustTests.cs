@@ -101,6 +101,11 @@ public sealed class BrowserTrustTests(BrowserFixture browser) : IClassFixture<Br
         {
             await phone.GotoAsync(app, path);
             await phone.WaitForCircuitAsync();
+            if (name == "live-phone")
+            {
+                await Assertions.Expect(phone.Locator($"[data-testid=live-row][data-session={session}]")).ToHaveAttributeAsync("data-action", "ALLOW");
+            }
+
             await ScreenshotAsync(phone, name);
             Assert.False(await phone.ScrollsSidewaysAsync(), name);
         }

@@ -10,12 +10,13 @@ public sealed class MovementReplayTests : PortalComponentTest
 {
     private const string Module = "./js/movement-replay.js";
 
-    // 10 s of movement starting at page time 5000 ms, a click at 7 s, two key presses (one never released).
+    // 10 s of movement starting at page time 5000 ms, a click at 7 s (down, then click), two key presses (one never released).
     private static readonly BehaviorEvent[] Events =
     [
         BehaviorEvent.Move(5000, 10, 10),
         BehaviorEvent.Move(6000, 20, 15),
-        new(BehaviorEventKind.Click, 7000, 20, 15, KeyClass.Other, 0, true),
+        BehaviorEvent.Down(7000, 20, 15),
+        new(BehaviorEventKind.Click, 7001, 20, 15, KeyClass.Other, 0, true),
         new(BehaviorEventKind.KeyDown, 8000, 0, 0, KeyClass.Letter, 3, true),
         new(BehaviorEventKind.KeyUp, 8090, 0, 0, KeyClass.Letter, 3, true),
         new(BehaviorEventKind.KeyDown, 9000, 0, 0, KeyClass.Letter, 4, true),
@@ -33,10 +34,10 @@ public sealed class MovementReplayTests : PortalComponentTest
         Assert.Equal(0, timeline.Clamp(-5));
         Assert.Equal(1, timeline.EventsUntil(0));
         Assert.Equal(3, timeline.EventsUntil(2000));
-        Assert.Equal(3, timeline.EventsUntil(2999));
-        Assert.Equal(7, timeline.EventsUntil(10_000));
+        Assert.Equal(4, timeline.EventsUntil(2999));
+        Assert.Equal(8, timeline.EventsUntil(10_000));
         Assert.Equal([new KeyStrike(3000, 90, KeyClass.Letter), new KeyStrike(4000, null, KeyClass.Letter)], timeline.Strikes);
-        Assert.Equal((1, 3), (timeline.Clicks, timeline.Moves));
+        Assert.Equal((1, 3), (timeline.Presses, timeline.Moves));
         Assert.Equal("2.5 s", ReplayTimeline.Format(2500));
         Assert.Equal("2:05.0", ReplayTimeline.Format(125_000));
         Assert.Equal(0, new ReplayTimeline([]).Fraction(10));

@@ -4,14 +4,15 @@
 // the first event, k the BehaviorEventKind (2 move, 3 down, 4 up, 5 click, 11-13 touch).
 const players = new WeakMap();
 const MOVE_KINDS = new Set([2, 3, 4, 5, 11, 12, 13]);
-const CLICK_KINDS = new Set([5]);
+// A press is marked where the button or finger went down (every click starts with one; marking clicks too would mark it twice).
+const PRESS_KINDS = new Set([3, 11]);
 const REPORT_EVERY_MS = 100;
 
 export function load(canvas, data, dotnet) {
   dispose(canvas);
   const points = [];
   for (let i = 0; i < data.t.length; i++) {
-    if (MOVE_KINDS.has(data.k[i])) points.push({ t: data.t[i], x: data.x[i], y: data.y[i], click: CLICK_KINDS.has(data.k[i]) || (data.k[i] === 3 && !hasClickAfter(data, i)) });
+    if (MOVE_KINDS.has(data.k[i])) points.push({ t: data.t[i], x: data.x[i], y: data.y[i], click: PRESS_KINDS.has(data.k[i]) });
   }
   const duration = data.t.length ? data.t[data.t.length - 1] : 0;
   const player = { canvas, dotnet, points, duration, position: 0, raf: 0, playing: false, lastReport: 0, bounds: bounds(points) };
@@ -70,11 +71,6 @@ export function dispose(canvas) {
   cancelAnimationFrame(p.raf);
   window.removeEventListener('resize', p.resize);
   players.delete(canvas);
-}
-
-function hasClickAfter(data, i) {
-  for (let j = i + 1; j < data.t.length && data.t[j] - data.t[i] < 1000; j++) if (data.k[j] === 5) return true;
-  return false;
 }
 
 function bounds(points) {

@@ -22,7 +22,7 @@ public sealed class ReplayTimeline
         _times = ordered.Select(e => e.TimestampMs - start).ToArray();
         DurationMs = _times.Length > 0 ? _times[^1] : 0;
         Strikes = PairKeys(ordered, start);
-        Clicks = ordered.Count(e => e.Kind == BehaviorEventKind.Click);
+        Presses = ordered.Count(e => e.Kind is BehaviorEventKind.MouseDown or BehaviorEventKind.TouchStart);
         Moves = ordered.Count(e => e.Kind is BehaviorEventKind.MouseMove or BehaviorEventKind.TouchMove);
     }
 
@@ -32,7 +32,8 @@ public sealed class ReplayTimeline
 
     public IReadOnlyList<KeyStrike> Strikes { get; }
 
-    public int Clicks { get; }
+    /// <summary>Mouse buttons and fingers going down: what the replay marks (a click starts with one).</summary>
+    public int Presses { get; }
 
     public int Moves { get; }
 
