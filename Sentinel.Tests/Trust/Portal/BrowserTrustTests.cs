@@ -5,6 +5,7 @@ using Sentinel.Domain.Identity;
 using Sentinel.Infrastructure.Trust.Jobs;
 using Sentinel.Tests.Domain.Trust;
 using Sentinel.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Sentinel.Tests.Trust.Portal;
 
@@ -13,7 +14,7 @@ namespace Sentinel.Tests.Trust.Portal;
 /// session is reviewed (replay played, override with a note) until the verdict API answers the override.
 /// Screenshots go to SENTINEL_SCREENSHOTS when it is set.
 /// </summary>
-public sealed class BrowserTrustTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class BrowserTrustTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private const string SupportEmail = "support@example.com";
 
@@ -46,6 +47,7 @@ public sealed class BrowserTrustTests(BrowserFixture browser) : IClassFixture<Br
         var changed = clock.Elapsed;
 
         await ScreenshotAsync(page, "live-desktop");
+        output.WriteLine($"row appeared {appeared.TotalMilliseconds:0} ms and changed {changed.TotalMilliseconds:0} ms after the POSTs started");
         Assert.InRange(appeared, TimeSpan.Zero, TimeSpan.FromSeconds(2));
         Assert.InRange(changed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
         await Assertions.Expect(page.GetByTestId("live-status")).Not.ToContainTextAsync("· 0 updates");
