@@ -54,6 +54,30 @@ public sealed class BrowserTrustTests(BrowserFixture browser, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task TwoHostsOnOneRedis_ABatchScoredOnHostA_ShowsOnALivePageServedByHostB()
+    {
+        var settings = await SentinelApp.ProductionSettingsAsync();
+        await using var hostA = SentinelApp.Production(settings, kestrel: true).Start();
+        await using var hostB = SentinelApp.Production(settings, kestrel: true).Start();
+        var (project, publishable, _) = await TrustWire.ProjectAsync(hostA);
+        var page = await SignedInSupportAsync(hostB, "/trust/live?project=" + project);
+        using var clientA = new HttpClient { BaseAddress = hostA.ServerAddress };
+        var session = TrustWire.NewSessionId();
+        var row = page.Locator($"[data-testid=live-row][data-session={session}]");
+
+        // Host B subscribes to the channel when its first page opens; the first batch may be scored before that.
+        await TrustWire.PostSessionAsync(clientA, publishable, session, Input.Session(2, 1, bot: false));
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        var clock = Stopwatch.StartNew();
+        var events = Input.Session(2, 1, bot: false).Count + Input.Session(3, 2, bot: false).Count;
+        await TrustWire.PostSessionAsync(clientA, publishable, session, Input.Session(3, 2, bot: false));
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-events", events.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 2000 });
+
+        output.WriteLine($"host B's page showed host A's batch {clock.Elapsed.TotalMilliseconds:0} ms after the POST started");
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
     public async Task Support_ReviewsABlockedSession_WatchesTheReplay_OverridesToAllow_AndTheVerdictApiSaysAllow()
     {
         await using var app = SentinelApp.Embedded(kestrel: true, settings: FastFinish).Start();
