@@ -21,6 +21,9 @@ public static class AuditActions
     public const string UserSignInFailed = "user.sign_in_failed";
     public const string UserLockedOut = "user.locked_out";
     public const string BootstrapAdminCreated = "bootstrap.admin_created";
+    public const string DeadLetterRedriven = "pipeline.dead_letter_redriven";
+    public const string DeadLetterDiscarded = "pipeline.dead_letter_discarded";
+    public const string DemoDataLoaded = "demo.loaded";
 
     /// <summary>Every action, for the audit log's filter.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -29,5 +32,6 @@ public static class AuditActions
         KeyCreated, KeyRevoked, KeyRotated,
         UserCreated, UserRoleChanged, UserRemoved, UserUnlocked, UserPasswordReset, UserPasswordChanged,
         UserSignedIn, UserSignInFailed, UserLockedOut, BootstrapAdminCreated,
+        DeadLetterRedriven, DeadLetterDiscarded, DemoDataLoaded,
     ];
 }

@@ -29,6 +29,25 @@ public sealed class DeadLetterJob(IIngestQueue queue)
         return $"Redrove {redriven} dead letters.";
     }
 
+    /// <summary>Deletes every dead letter that is there when the job runs (the portal's "Discard all"); later ones stay.</summary>
+    [Hangfire.JobDisplayName("Discard every dead letter")]
+    public async Task<string> DiscardAllAsync(CancellationToken cancellationToken)
+    {
+        var discarded = 0;
+        IReadOnlyList<DeadLetter> batch;
+        do
+        {
+            batch = await queue.DeadLettersAsync(500, cancellationToken);
+            foreach (var dead in batch)
+            {
+                discarded += await queue.DiscardAsync(dead.Id, cancellationToken) ? 1 : 0;
+            }
+        }
+        while (batch.Count == 500);
+
+        return $"Discarded {discarded} dead letters.";
+    }
+
     [Hangfire.JobDisplayName("Redrive dead letter {0}")]
     public async Task<string> RedriveAsync(string deadLetterId, CancellationToken cancellationToken) =>
         await queue.RedriveAsync(deadLetterId, cancellationToken) ? "Back on the queue." : "No longer in the dead letters.";
