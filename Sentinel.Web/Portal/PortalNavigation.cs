@@ -20,6 +20,7 @@ internal static class PortalNavigation
     public static readonly IReadOnlyList<PortalNavEntry> Entries =
     [
         new("Overview", "", Icons.Material.Outlined.SpaceDashboard, "Monitor"),
+        new("Pipeline", "pipeline", Icons.Material.Outlined.Timeline, "Monitor", Roles.Admin),
         new("Projects", "projects", Icons.Material.Outlined.FolderOpen, "Configure", Roles.Admin),
         new("Team", "team", Icons.Material.Outlined.Group, "Administer", Roles.Admin),
         new("Audit log", "audit", Icons.Material.Outlined.ManageSearch, "Administer", Roles.Admin),
