@@ -23,6 +23,7 @@ public static class AuditActions
     public const string BootstrapAdminCreated = "bootstrap.admin_created";
     public const string DeadLetterRedriven = "pipeline.dead_letter_redriven";
     public const string DeadLetterDiscarded = "pipeline.dead_letter_discarded";
+    public const string DemoDataRequested = "demo.requested";
     public const string DemoDataLoaded = "demo.loaded";
 
     /// <summary>Every action, for the audit log's filter.</summary>
@@ -32,6 +33,6 @@ public static class AuditActions
         KeyCreated, KeyRevoked, KeyRotated,
         UserCreated, UserRoleChanged, UserRemoved, UserUnlocked, UserPasswordReset, UserPasswordChanged,
         UserSignedIn, UserSignInFailed, UserLockedOut, BootstrapAdminCreated,
-        DeadLetterRedriven, DeadLetterDiscarded, DemoDataLoaded,
+        DeadLetterRedriven, DeadLetterDiscarded, DemoDataRequested, DemoDataLoaded,
     ];
 }

@@ -8,6 +8,7 @@ internal static class DemoRegistration
     {
         services.AddSingleton<DemoLoader>();
         services.AddTransient<DemoJob>();
+        services.AddScoped<DemoRequests>();
         services.AddHttpClient(DemoJob.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(60));
         return services;
     }
