@@ -10,7 +10,7 @@ namespace Sentinel.Tests.Portal;
 /// </summary>
 public sealed class BrowserLayoutTests : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private static readonly string[] PortalPages = ["/", "/projects", "/team", "/audit", "/no-such-page"];
+    private static readonly string[] PortalPages = ["/", "/pipeline", "/projects", "/team", "/audit", "/no-such-page"];
     private static readonly string[] AccountPages = ["/Account/Manage/ChangePassword", "/Account/AccessDenied", "/Account/Lockout", "/Error"];
 
     private readonly BrowserFixture _browser;
