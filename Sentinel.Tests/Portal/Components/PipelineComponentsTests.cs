@@ -57,7 +57,7 @@ public sealed class PipelineComponentsTests : PortalComponentTest
     [InlineData(null, "–")]
     [InlineData(0.0, "0/s")]
     [InlineData(0.04, "0/s")]
-    [InlineData(2.25, "2.2/s")]
+    [InlineData(2.24, "2.2/s")]
     [InlineData(9.96, "10.0/s")]
     [InlineData(12_345.6, "12,346/s")]
     public void Rates_AreWrittenForTheirSize(double? perSecond, string expected) => Assert.Equal(expected, PipelineFormat.Rate(perSecond));
