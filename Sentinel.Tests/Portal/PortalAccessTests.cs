@@ -20,6 +20,7 @@ public sealed class PortalAccessTests : IClassFixture<EmbeddedAppFixture>
     [InlineData("/")]
     [InlineData("/projects")]
     [InlineData("/audit")]
+    [InlineData("/pipeline")]
     public async Task AnonymousVisitor_IsSentToLogin(string path)
     {
         using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
@@ -34,6 +35,7 @@ public sealed class PortalAccessTests : IClassFixture<EmbeddedAppFixture>
     [InlineData("/projects")]
     [InlineData("/team")]
     [InlineData("/audit")]
+    [InlineData("/pipeline")]
     public async Task SupportUser_CannotOpenAdminPages(string path)
     {
         var email = $"support-{Guid.NewGuid():N}@sentinel.test";
