@@ -35,9 +35,10 @@ public sealed class SqliteAnalyticsStore(string connectionString) : IAnalyticsSt
             """, cancellationToken);
     }
 
-    public async Task WriteAsync(IReadOnlyList<ApiEvent> events, CancellationToken cancellationToken)
+    public async Task WriteAsync(Sentinel.Domain.Analytics.Rows.ApiEventRows rows, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(rows);
+        var events = rows.ToEvents();
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
