@@ -171,7 +171,7 @@ public sealed class QueuedBatchCodecTests
             {
                 var damaged = entry.ToArray();
                 damaged[at] ^= flip;
-                // Refused, or (a changed LZ4 match offset that points at equal bytes) the very same rows: never other rows.
+                // Refused, or (a changed match offset that points at equal bytes) the very same rows: never other rows.
                 var decoded = QueuedBatchCodec.TryDecode(damaged);
                 Assert.True(decoded is null || (decoded.ProjectId == project && Convert.ToHexString(decoded.Rows.Bytes.Span) == original), $"byte {at} ^ 0x{flip:X2} was read as other rows");
             }
