@@ -47,7 +47,8 @@ cat >"$WORK/ch/users.xml" <<XML
 <profile>default</profile><quota>default</quota></default></users><quotas><default></default></quotas></yandex>
 XML
 clickhouse-server --config-file="$WORK/ch/config.xml" >"$WORK/ch.log" 2>&1 &
-PIDS+=($!)
+CH_PID=$!
+PIDS+=($CH_PID)
 mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
 runuser -u postgres -- /usr/lib/postgresql/15/bin/initdb -D "$WORK/pg/data" -U postgres --auth=trust --no-sync >/dev/null
 runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$WORK/pg/data" -o "-p $PG_PORT -k $WORK/pg -c fsync=off" -l "$WORK/pg/server.log" start >/dev/null
@@ -65,6 +66,13 @@ function delay() return pause end
 LUA
 
 warm_up() { SENTINEL_KEY="${KEY:-none}" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/post.lua" "$1" >/dev/null; }
+
+# CPU seconds (user + system) a process has used so far; the difference over a run, divided into the events it
+# handled, is that process's events per CPU-second: events/s per core, the figure to size hosts by.
+CLK_TCK=$(getconf CLK_TCK)
+cpu_seconds() { awk -v t="$CLK_TCK" '{printf "%.3f", ($14+$15)/t}' "/proc/$1/stat"; }
+per_core() { echo "$1/($3-$2)" | bc; } # events cpu_before cpu_after -> events per CPU-second
+redis_pid() { redis-cli -p "$REDIS_PORT" INFO server | awk -F: '/^process_id/ {print $2+0}'; }
 
 # wrk's latencies ("850.00us", "12.34ms", "1.02s") in milliseconds
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /m$/) {sub(/m$/,"",v); v*=60000} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f\n", v}'; }
@@ -132,7 +140,11 @@ if wants b; then
   start_host 0
   KEY=$(env "${COMMON[@]}" "${PROD[@]}" $TOOL ingest-key | tail -1)
   KEY=$KEY warm_up "http://127.0.0.1:$PORT/v1/events/batch"
+  I_CPU0=$(cpu_seconds "$B_PID"); I_REDIS0=$(cpu_seconds "$(redis_pid)")
   read -r I_RPS I_P50 I_P99 I_NON <<<"$(KEY=$KEY run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
+  I_CPU1=$(cpu_seconds "$B_PID"); I_REDIS1=$(cpu_seconds "$(redis_pid)")
+  I_EVENTS=$(( ($(awk '/requests in/ {print $1}' "$WORK/wrk-last.txt") - ${I_NON:-0}) * 100 ))
+  I_PER_CORE=$(per_core "$I_EVENTS" "$I_CPU0" "$I_CPU1"); I_REDIS_PER_CORE=$(per_core "$I_EVENTS" "$I_REDIS0" "$I_REDIS1")
   kill "$B_PID"; wait "$B_PID" 2>/dev/null || true
   redis-cli -p "$REDIS_PORT" DEL "$STREAM" >/dev/null
 
@@ -208,12 +220,14 @@ if wants d; then
     env "${COMMON[@]}" "${D_ENV[@]}" Workers__Count=1 Workers__RunAs=$MODE $WEB --urls "http://127.0.0.1:$DPORT" >"$WORK/drain-$MODE.log" 2>&1 &
     DRAIN_PID=$!
     wait_http "http://127.0.0.1:$DPORT/healthz"
-    D0=$(date +%s.%N)
+    D0=$(date +%s.%N); D_CPU0=$(cpu_seconds "$DRAIN_PID"); D_CH0=$(cpu_seconds "$CH_PID")
     until [ "$(redis-cli -p "$REDIS_PORT" XLEN "$D_STREAM")" = "0" ]; do sleep 0.1; done
-    D1=$(date +%s.%N)
+    D1=$(date +%s.%N); D_CPU1=$(cpu_seconds "$DRAIN_PID"); D_CH1=$(cpu_seconds "$CH_PID")
     kill "$DRAIN_PID"; wait "$DRAIN_PID" 2>/dev/null || true
     RATE=$(echo "$FILLED*100/($D1-$D0)" | bc)
-    printf "(d) %-13s drained %6d batches (%8d events) in %5.1f s: %7d events/s\n" "$MODE" "$FILLED" "$((FILLED*100))" "$(echo "$D1-$D0" | bc)" "$RATE" | tee -a "$WORK/drain-results.txt"
+    D_PER_CORE=$(per_core "$((FILLED*100))" "$D_CPU0" "$D_CPU1"); D_CH_PER_CORE=$(per_core "$((FILLED*100))" "$D_CH0" "$D_CH1")
+    printf "(d) %-13s drained %6d batches (%8d events) in %5.1f s: %7d events/s; %7d events per CPU-second of the drain host, %7d of ClickHouse\n" \
+      "$MODE" "$FILLED" "$((FILLED*100))" "$(echo "$D1-$D0" | bc)" "$RATE" "$D_PER_CORE" "$D_CH_PER_CORE" | tee -a "$WORK/drain-results.txt"
   done
 fi
 
@@ -222,6 +236,7 @@ echo "== results: $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION after a $WA
 wants a && report "(a) baseline (bare Kestrel)" "$A_RPS" "$A_P50" "$A_P99" "$A_NON"
 if wants b; then
   report "(b) ingest-only (Workers:Count=0)" "$I_RPS" "$I_P50" "$I_P99" "$I_NON"
+  echo "    ingest-only: $I_PER_CORE events per CPU-second of the host process, $I_REDIS_PER_CORE per CPU-second of Redis"
   report "(b) draining on the same host" "$B_RPS" "$B_P50" "$B_P99" "$B_NON"
   report "(b) sustained (paced, flat backlog)" "$S_RPS" "$S_P50" "$S_P99" "$S_NON"
 fi
