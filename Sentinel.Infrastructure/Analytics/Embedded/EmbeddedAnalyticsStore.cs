@@ -57,30 +57,6 @@ public sealed class EmbeddedAnalyticsStore(string databaseFile) : IAnalyticsStor
         }
     }
 
-    /// <summary>Appends the rows to the staging table; returns the first and last second they span.</summary>
-    private static (long From, long To) Append(DuckDBConnection connection, ApiEventRows rows)
-    {
-        long from = long.MaxValue, to = long.MinValue;
-        using var appender = connection.CreateAppender("api_events_staging");
-        var reader = rows.GetReader();
-        while (reader.TryRead(out var e))
-        {
-            from = Math.Min(from, e.Timestamp);
-            to = Math.Max(to, e.Timestamp);
-            appender.CreateRow()
-                .AppendValue(EventRows.ProjectId(e)).AppendValue(Text(e.Id)).AppendValue((long)e.Timestamp).AppendValue(Text(e.Environment))
-                .AppendValue(Text(e.Method)).AppendValue(Text(e.Host)).AppendValue(Text(e.Path)).AppendValue(Text(e.Route)).AppendValue((int)e.Status)
-                .AppendValue(e.DurationMs).AppendValue((long)e.RequestBytes).AppendValue((long)e.ResponseBytes).AppendValue(Text(e.ConsumerId))
-                .AppendValue(Text(e.Ip)).AppendValue(Text(e.UserAgent)).AppendValue(Text(e.SdkName)).AppendValue(Text(e.SdkVersion))
-                .AppendValue(Text(e.Headers)).AppendValue(Text(e.Error))
-                .EndRow();
-        }
-
-        return (from, to);
-    }
-
-    private static string Text(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? "" : Encoding.UTF8.GetString(utf8);
-
     public async Task<Dashboard> QueryAsync(DashboardQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -118,6 +94,30 @@ public sealed class EmbeddedAnalyticsStore(string databaseFile) : IAnalyticsStor
         Dispose();
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Appends the rows to the staging table; returns the first and last second they span.</summary>
+    private static (long From, long To) Append(DuckDBConnection connection, ApiEventRows rows)
+    {
+        long from = long.MaxValue, to = long.MinValue;
+        using var appender = connection.CreateAppender("api_events_staging");
+        var reader = rows.GetReader();
+        while (reader.TryRead(out var e))
+        {
+            from = Math.Min(from, e.Timestamp);
+            to = Math.Max(to, e.Timestamp);
+            appender.CreateRow()
+                .AppendValue(EventRows.ProjectId(e)).AppendValue(Text(e.Id)).AppendValue((long)e.Timestamp).AppendValue(Text(e.Environment))
+                .AppendValue(Text(e.Method)).AppendValue(Text(e.Host)).AppendValue(Text(e.Path)).AppendValue(Text(e.Route)).AppendValue((int)e.Status)
+                .AppendValue(e.DurationMs).AppendValue((long)e.RequestBytes).AppendValue((long)e.ResponseBytes).AppendValue(Text(e.ConsumerId))
+                .AppendValue(Text(e.Ip)).AppendValue(Text(e.UserAgent)).AppendValue(Text(e.SdkName)).AppendValue(Text(e.SdkVersion))
+                .AppendValue(Text(e.Headers)).AppendValue(Text(e.Error))
+                .EndRow();
+        }
+
+        return (from, to);
+    }
+
+    private static string Text(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? "" : Encoding.UTF8.GetString(utf8);
 
     /// <summary>A new connection to the shared database, opening the database (and its folder) the first time.</summary>
     private DuckDBConnection Open()
