@@ -13,8 +13,8 @@ namespace Sentinel.Infrastructure.Ingestion;
 /// <item><c>R</c> (since ADR 029): the events as rows (<see cref="ApiEventRows"/>): a compression byte
 /// (<see cref="Compression"/>), the row count and the rows' length as 4 bytes little-endian each, an XxHash3 of
 /// everything before it and the uncompressed rows (8 bytes), then the rows, compressed or not. The drain hands
-/// these rows to the store without parsing anything; the hash is what tells a damaged entry (the zstd frame carries
-/// no checksum of its own here) from one to store.</item>
+/// these rows to the store without parsing anything; the hash is what tells a damaged entry (an LZ4 block carries
+/// no checksum of its own) from one to store.</item>
 /// <item><c>z</c> (ADR 012, before rows): the JSON array of events deflated with zlib, after its length as 4
 /// bytes little-endian.</item>
 /// <item><c>[</c> (the first format): the JSON array of events itself.</item>
@@ -36,7 +36,7 @@ internal static class QueuedBatchCodec
     public enum Compression : byte
     {
         None = 0,
-        Zstd = 3,
+        Lz4 = 2,
     }
 
     public static byte[] Encode(QueuedBatch batch, bool compress = false)

@@ -38,10 +38,10 @@ public class IngestCodecBenchmarks
     [Benchmark(Description = "endpoint: check batch + encode rows")]
     public int CheckBatch() => _reader.CheckBatch(_body, 1000, _project).Rows.Count;
 
-    [Benchmark(Description = "endpoint: entry for Redis (zstd-1 + hash)")]
+    [Benchmark(Description = "endpoint: entry for Redis (LZ4 + hash)")]
     public byte[] Compress() => QueuedBatchCodec.Encode(_batch, compress: true);
 
-    [Benchmark(Description = "worker: decode entry (zstd + hash + row check)")]
+    [Benchmark(Description = "worker: decode entry (LZ4 + hash + row check)")]
     public int Decode() => QueuedBatchCodec.TryDecode(_compressed)!.Rows.Count;
 
     [Benchmark(Description = "worker: NDJSON for Tinybird from rows")]
