@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -15,7 +14,7 @@ namespace Sentinel.Sdk.AspNetCore;
 /// after the server has stopped (<see cref="StoppedAsync"/>, after Kestrel finished its in-flight requests), for at most
 /// ShutdownTimeout.
 /// </summary>
-internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory clients, IOptions<SentinelOptions> options, TimeProvider time, ILogger<SentinelSender> logger)
+internal sealed class SentinelSender(SentinelBuffer buffer, SentinelMetrics metrics, IHttpClientFactory clients, IOptions<SentinelOptions> options, TimeProvider time, ILogger<SentinelSender> logger)
     : IHostedLifecycleService, IDisposable
 {
     public const string HttpClientName = "Sentinel.Sdk";
@@ -24,6 +23,10 @@ internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory c
         [HttpStatusCode.RequestTimeout, (HttpStatusCode)425, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
 
     private readonly SentinelOptions _options = options.Value;
+    private readonly BatchEncoder _encoder = new(options.Value.Gzip);
+
+    // Held so that the SDK's instruments exist exactly while its sender does.
+    private readonly SentinelMetrics _metrics = metrics;
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
 
@@ -48,7 +51,12 @@ internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory c
 
     }
 
-    public void Dispose() => _stop.Dispose();
+    public void Dispose()
+    {
+        _stop.Dispose();
+        _encoder.Dispose();
+        _metrics.Dispose();
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -61,7 +69,7 @@ internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory c
     private async Task LoopAsync(CancellationToken stop)
     {
         var reader = buffer.Reader;
-        var batch = new List<ApiEventRecord>(_options.MaxBatchSize);
+        var batch = new List<CapturedRequest>(_options.MaxBatchSize);
         try
         {
             while (await reader.WaitToReadAsync(stop))
@@ -111,9 +119,10 @@ internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory c
         }
     }
 
-    private async Task SendAsync(List<ApiEventRecord> batch, CancellationToken stop)
+    private async Task SendAsync(List<CapturedRequest> batch, CancellationToken stop)
     {
-        var body = Serialize(batch);
+        // One reused buffer: a batch's bytes live until it is answered for good; a 413 half is encoded after that.
+        var body = _encoder.Encode(batch);
         var client = clients.CreateClient(HttpClientName);
         for (var attempt = 0; ; attempt++)
         {
@@ -139,6 +148,7 @@ internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory c
                     return;
                 }
 
+                Interlocked.Increment(ref buffer.Counters.SendFailuresCount);
                 if (response is { StatusCode: HttpStatusCode.RequestEntityTooLarge } && batch.Count > 1)
                 {
                     var half = (batch.Count + 1) / 2;
@@ -161,35 +171,11 @@ internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory c
         }
     }
 
-    private byte[] Serialize(List<ApiEventRecord> batch)
+    private HttpRequestMessage Request(ArraySegment<byte> body) => new(HttpMethod.Post, new Uri(_options.Endpoint, "/v1/events/batch"))
     {
-        using var stream = new MemoryStream();
-        if (_options.Gzip)
-        {
-            using var zip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-            JsonSerializer.Serialize(zip, new EventBatch(batch), SdkJson.Default.EventBatch);
-        }
-        else
-        {
-            JsonSerializer.Serialize(stream, new EventBatch(batch), SdkJson.Default.EventBatch);
-        }
-
-        return stream.ToArray();
-    }
-
-    private HttpRequestMessage Request(byte[] body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.Endpoint, "/v1/events/batch"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Key);
-        request.Content = new ByteArrayContent(body);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (_options.Gzip)
-        {
-            request.Content.Headers.ContentEncoding.Add("gzip");
-        }
-
-        return request;
-    }
+        Headers = { Authorization = new AuthenticationHeaderValue("Bearer", _options.Key) },
+        Content = new CountingContent(body, _encoder.Gzip, buffer.Counters),
+    };
 
     private async Task AcceptedAsync(HttpResponseMessage response, int count, CancellationToken stop)
     {
