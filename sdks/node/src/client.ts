@@ -74,7 +74,19 @@ export class SentinelClient {
     try {
       if (this.closing) return;
       const ts = record.timestamp;
-      const event = queuedEvent(record, ts === undefined ? Date.now() : ts instanceof Date ? ts.getTime() : ts, record.environment ?? this.options.environment);
+      this.enqueue(queuedEvent(record, ts === undefined ? Date.now() : ts instanceof Date ? ts.getTime() : ts, record.environment ?? this.options.environment));
+    } catch (error) {
+      this.options.logger.error(`sentinel: could not record a request: ${String(error)}`);
+    }
+  }
+
+  /**
+   * @internal The Express middleware's way in: an event already in the buffer's shape, taken as it is (no copy).
+   * The bound: when full, the oldest waiting event is dropped and counted.
+   */
+  enqueue(event: QueuedEvent): void {
+    try {
+      if (this.closing) return;
       if (this.queue.length + this.inFlight >= this.options.maxBufferSize) {
         if (this.queue.length === 0) {
           this.drop(1, 'the buffer is full');

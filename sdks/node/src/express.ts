@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SentinelClient } from './client.js';
+import { SDK } from './event.js';
 import { maskHeaders } from './headers.js';
 import type { SentinelOptions } from './options.js';
 
@@ -36,13 +37,14 @@ const START = Symbol('sentinel.start');
  * finished (route template from `req.route.path` with the mount path, client ip from `req.ip`, so Express's
  * `trust proxy` setting applies). Errors from the app reach Sentinel through `sentinelErrors()`.
  * Per request it only notes the start time on the response and adds one shared 'finish' listener (no closure per
- * request); the record is one object literal; ids, JSON and gzip are the sender's work.
+ * request); the event is one object literal handed to the buffer as it is; ids, JSON and gzip are the sender's work.
  */
 export function sentinel(options: ExpressOptions): SentinelMiddleware {
   const client = options.client ?? new SentinelClient(options);
   const { identifyConsumer } = options;
   const logHeaders = client.options.logHeaders;
   const masked = client.options.maskHeaders;
+  const environment = client.options.environment;
 
   function onFinish(this: ServerResponse & { [START]?: number }) {
     try {
@@ -53,7 +55,10 @@ export function sentinel(options: ExpressOptions): SentinelMiddleware {
       const status = res.statusCode;
       const consumer = identifyConsumer ? identifyConsumer(req, res) : undefined;
       const userAgent = req.headers['user-agent'];
-      client.capture({
+      // The buffer's shape directly (keys in queuedEvent's order, so both share one hidden class): one object per request.
+      client.enqueue({
+        id: undefined,
+        timestamp: Date.now(),
         method: req.method ?? 'GET',
         host: req.hostname ?? req.headers.host ?? '',
         path: fullPath(req),
@@ -65,6 +70,8 @@ export function sentinel(options: ExpressOptions): SentinelMiddleware {
         consumerId: consumer ? String(consumer).slice(0, 128) : undefined,
         ip: req.ip ?? req.socket?.remoteAddress,
         userAgent: userAgent === undefined ? undefined : userAgent.length > 512 ? userAgent.slice(0, 512) : userAgent,
+        environment,
+        sdk: SDK,
         headers: logHeaders ? maskHeaders(req.headers, masked) : undefined,
         error: status >= 500 ? errorText((res as any)[ERROR] as unknown, res) : undefined,
       });

@@ -35,10 +35,10 @@ async function listen(app) {
 test('Express middleware: every request the app served is accepted by Sentinel, errors and templates included', async () => {
   const events = [];
   const client = new SentinelClient({ key: host.key, endpoint: host.endpoint, handleShutdown: false, logger: quietLogger, flushIntervalMs: 200 });
-  const originalCapture = client.capture.bind(client);
-  client.capture = (record) => {
-    events.push(record);
-    originalCapture(record);
+  const originalEnqueue = client.enqueue.bind(client);
+  client.enqueue = (event) => {
+    events.push(event);
+    originalEnqueue(event);
   };
   const app = express();
   app.use(sentinel({ key: host.key, client, identifyConsumer: (req) => req.get('x-customer') }));
