@@ -53,6 +53,15 @@ dotnet build Sentinel.Web -c Release -v q -nologo >/dev/null
 dotnet build sdks/dotnet/samples/HelloApi -c Release -v q -nologo >/dev/null
 (cd sdks/node && { [ -d node_modules ] || npm ci --no-audit --no-fund --silent; } && npm run -s build)
 
+if [ "${BENCH_MICRO:-1}" = 1 ]; then
+  # The SDKs' own CPU per request, in process: no network, no load generator, no Sentinel on the same cores.
+  echo "== the SDKs' own cost, in process (BENCH_MICRO=0 skips); load $(load1)"
+  (cd sdks/node && node bench/capture.mjs) | sed 's/^/   node: /'
+  dotnet build sdks/dotnet/bench/Sentinel.Sdk.AspNetCore.Benchmarks -c Release -v q -nologo >/dev/null
+  (root=$(pwd) && cd "$WORK" && dotnet "$root/sdks/dotnet/bench/Sentinel.Sdk.AspNetCore.Benchmarks/bin/Release/net10.0/Sentinel.Sdk.AspNetCore.Benchmarks.dll" --filter '*' --job short) |
+    grep -E '^\| *(Method|Bare|WithSdk|EncodeBatch)' | sed 's/^/   dotnet: /'
+fi
+
 echo "== starting Sentinel (embedded)"
 SENTINEL_PORT=$(free_port)
 export Sentinel__Mode=Embedded Sentinel__DataDirectory="$WORK/data" Bootstrap__AdminPassword='Bench-Password-123!'

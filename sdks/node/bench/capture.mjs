@@ -93,5 +93,5 @@ const [huff, huffBytes] = gz({ level: constants.Z_BEST_SPEED, strategy: constant
 console.log(`request path: ${(withSdk - bare).toFixed(0)} ns per request (with ${withSdk.toFixed(0)}, bare loop ${bare.toFixed(0)}); captured ${capturedStats.captured}`);
 console.log(`sender: JSON ${jsonNs.toFixed(0)} ns per event (${(json.length / events.length).toFixed(0)} bytes per event, ${events.length}-event batch of ${json.length} bytes)`);
 console.log(`sender: gzip level 1 ${gz1.toFixed(0)} ns per event -> ${gz1Bytes} bytes; level 1 windowBits 12 ${gz1m.toFixed(0)} ns -> ${gz1mBytes}; Z_RLE ${rle.toFixed(0)} ns -> ${rleBytes}; Huffman only ${huff.toFixed(0)} ns -> ${huffBytes}`);
-console.log(`RESULT request_path_ns=${(withSdk - bare).toFixed(0)} json_ns_per_event=${jsonNs.toFixed(0)} gzip_ns_per_event=${gz1.toFixed(0)}`);
+console.log(`OWN_COST sdk=node request_path_ns=${(withSdk - bare).toFixed(0)} json_ns_per_event=${jsonNs.toFixed(0)} gzip_ns_per_event=${gz1.toFixed(0)}`);
 process.exit(0);
