@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -50,18 +48,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SentinelMetrics>();
 
-        services.AddDbContext<SentinelDbContext>((provider, options) =>
-        {
-            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var connectionString = DatabaseConnectionString.Resolve(database, provider.GetRequiredService<IOptions<SentinelOptions>>().Value, builder.Environment.ContentRootPath);
-            _ = database.Provider switch
-            {
-                DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString),
-                _ => options.UseSqlite(connectionString),
-            };
-            // Migrations are hand-written without a model snapshot; MigrationSchemaTests checks them against the model instead.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        });
+        services.AddAppDatabase(builder);
         services.AddScoped<DatabaseInitializer>();
         services.AddDataProtection().SetApplicationName("Sentinel");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>

@@ -25,6 +25,8 @@ fi
 dotnet restore Sentinel.sln
 dotnet build Sentinel.sln --no-restore -c Release
 dotnet format Sentinel.sln --verify-no-changes --no-restore
+# A model change without a migration for each app-database provider fails here (fix: scripts/add-migration.sh NAME).
+./scripts/check-migrations.sh --no-build
 # The Node SDK: unit tests and tests against the host just built; its build (dist/) is also what the .NET fault tests run.
 (cd sdks/node && npm ci --no-audit --no-fund && npm test)
 # The fixtures record every server they start (PID, start time) and every temporary folder in this run's folder

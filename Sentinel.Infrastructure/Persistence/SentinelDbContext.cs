@@ -8,10 +8,12 @@ using Sentinel.Infrastructure.DataProtection;
 namespace Sentinel.Infrastructure.Persistence;
 
 /// <summary>
-/// The app database: Identity, projects, their API keys and the audit log. The same model and the same hand-written
-/// migrations serve SQLite (embedded) and PostgreSQL (production); column types are left to the provider.
+/// The app database: Identity, projects, their API keys and the audit log. One model for SQLite (embedded) and
+/// PostgreSQL (production); each provider has its own subclass (<see cref="SqliteSentinelDbContext"/>,
+/// <see cref="PostgresSentinelDbContext"/>) only so that <c>dotnet ef</c> keeps a migration history and a model
+/// snapshot per provider (docs/decisions/028). Services ask for this type; the host registers the configured subclass.
 /// </summary>
-public sealed class SentinelDbContext(DbContextOptions<SentinelDbContext> options)
+public abstract class SentinelDbContext(DbContextOptions options)
     : IdentityDbContext<SentinelUser>(options)
 {
     public DbSet<Project> Projects => Set<Project>();

@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Sentinel.Infrastructure.Persistence;
 
 namespace Sentinel.Tests.Persistence;
 
 /// <summary>
-/// The migrations are written by hand (no EF design tooling here), so this is what keeps them honest: a database
-/// built by the migrations must have exactly the schema of one built straight from the model, on each provider.
+/// Each provider has its own migrations (the first four written by hand and shared, the rest by <c>dotnet ef</c>,
+/// docs/decisions/028). A database built by them must have exactly the schema of one built straight from the model,
+/// and the model the host runs must be the one in the provider's snapshot (else the next <c>migrations add</c> would
+/// pick up someone else's change).
 /// </summary>
 public sealed class MigrationSchemaTests
 {
@@ -25,7 +28,19 @@ public sealed class MigrationSchemaTests
         var actual = await SchemaSnapshot.ReadAsync(migrated);
         Assert.Contains(expected, line => line.Contains("Projects", StringComparison.Ordinal));
         Assert.Contains(expected, line => line.Contains("ApiKeys", StringComparison.Ordinal));
-        Assert.Equal(expected, actual);
+        Assert.Equal(expected, SchemaSnapshot.WithoutDefaultsTheModelLacks(actual, expected));
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.PostgreSql)]
+    public async Task HostModel_MatchesTheProvidersSnapshot(Provider provider)
+    {
+        await using var databases = await TestDatabases.StartAsync(provider);
+        var db = await databases.NewEmptyDatabaseAsync();
+
+        Assert.IsType(provider == Provider.Sqlite ? typeof(SqliteSentinelDbContext) : typeof(PostgresSentinelDbContext), db);
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes without a migration: run scripts/add-migration.sh NAME.");
     }
 
     [Theory]

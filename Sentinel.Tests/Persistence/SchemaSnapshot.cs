@@ -25,6 +25,23 @@ internal static class SchemaSnapshot
         }
     }
 
+    /// <summary>
+    /// <paramref name="migrated"/> without the column defaults that <paramref name="model"/> lacks. A migration that
+    /// adds a NOT NULL column fills the existing rows through a default (dotnet ef writes <c>defaultValue: 0</c>), which
+    /// stays on PostgreSQL although the model has none; EF always writes the value, so it is harmless. (SQLite lines
+    /// carry no defaults at all.) A default the model has must still be there.
+    /// </summary>
+    public static List<string> WithoutDefaultsTheModelLacks(List<string> migrated, List<string> model)
+    {
+        const string Default = " default=";
+        var withoutDefault = model.Where(line => line.EndsWith(Default, StringComparison.Ordinal)).Select(line => line[..^Default.Length]).ToHashSet();
+        return migrated.Select(line =>
+        {
+            var at = line.LastIndexOf(Default, StringComparison.Ordinal);
+            return at >= 0 && line.StartsWith("column ", StringComparison.Ordinal) && withoutDefault.Contains(line[..at]) ? line[..(at + Default.Length)] : line;
+        }).ToList();
+    }
+
     private static async Task<List<string>> ReadSqliteAsync(DbConnection connection)
     {
         var lines = new List<string>();

@@ -1,16 +1,13 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Sentinel.Infrastructure.Persistence.Migrations;
+namespace Sentinel.Infrastructure.Persistence.Migrations.Handwritten;
 
 /// <summary>
 /// Cold storage of the trust column: per-project trust settings (allowed origins, user-id salt), per-user profiles,
 /// finished-session summaries and the verdict audit. Written by hand like <see cref="Initial"/>; MigrationSchemaTests
 /// checks it against the model on SQLite and PostgreSQL.
 /// </summary>
-[DbContext(typeof(SentinelDbContext))]
-[Migration("20261125200000_TrustStorage")]
-public sealed class TrustStorage : Migration
+public abstract class TrustStorage : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

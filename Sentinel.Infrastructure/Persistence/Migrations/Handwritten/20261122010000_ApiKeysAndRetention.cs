@@ -1,15 +1,12 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Sentinel.Infrastructure.Persistence.Migrations;
+namespace Sentinel.Infrastructure.Persistence.Migrations.Handwritten;
 
 /// <summary>
 /// Per-project API keys (hash and lookup prefix only) and the analytics retention of each project. Written by hand
 /// like <see cref="Initial"/>; MigrationSchemaTests checks it against the model on SQLite and PostgreSQL.
 /// </summary>
-[DbContext(typeof(SentinelDbContext))]
-[Migration("20261122010000_ApiKeysAndRetention")]
-public sealed class ApiKeysAndRetention : Migration
+public abstract class ApiKeysAndRetention : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,16 +1,13 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Sentinel.Infrastructure.Persistence.Migrations;
+namespace Sentinel.Infrastructure.Persistence.Migrations.Handwritten;
 
 /// <summary>
 /// What the MudBlazor portal's administration needs (docs/decisions/015): archived projects, unique project names,
 /// a forced password change after a one-time password, and each person's theme. Written by hand like
 /// <see cref="Initial"/>; MigrationSchemaTests checks it against the model on SQLite and PostgreSQL.
 /// </summary>
-[DbContext(typeof(SentinelDbContext))]
-[Migration("20261125000000_PortalAdministration")]
-public sealed class PortalAdministration : Migration
+public abstract class PortalAdministration : Migration
 {
     private static readonly string[] UserFlags = ["MustChangePassword", "PrefersDarkMode"];
 

@@ -1,17 +1,16 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
-namespace Sentinel.Infrastructure.Persistence.Migrations;
+namespace Sentinel.Infrastructure.Persistence.Migrations.Handwritten;
 
 /// <summary>
-/// Identity (the default schema), projects, the audit log and the data-protection key ring. Written by hand (EF's design-time tooling does not
-/// restore here, see docs/decisions/005); column types are left to the provider so SQLite and PostgreSQL share it.
-/// MigrationSchemaTests proves the result equals the model on both providers.
+/// Identity (the default schema), projects, the audit log and the data-protection key ring. One of the four migrations
+/// written by hand before dotnet-ef restored here (docs/decisions/005, superseded by 028): column types are left to
+/// the provider so SQLite and PostgreSQL share it; each provider's folder applies it under its original id. Frozen:
+/// new schema changes are generated per provider (scripts/add-migration.sh). MigrationSchemaTests proves the result
+/// equals the model on both providers.
 /// </summary>
-[DbContext(typeof(SentinelDbContext))]
-[Migration("20261122000000_Initial")]
-public sealed class Initial : Migration
+public abstract class Initial : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
