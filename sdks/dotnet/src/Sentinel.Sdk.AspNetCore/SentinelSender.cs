@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,9 @@ internal sealed class SentinelSender(SentinelBuffer buffer, SentinelMetrics metr
     : IHostedLifecycleService, IDisposable
 {
     public const string HttpClientName = "Sentinel.Sdk";
+
+    /// <summary>How often an open batch looks for new events: events wait at most this much longer than FlushInterval says.</summary>
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
 
     private static readonly HashSet<HttpStatusCode> Retryable =
         [HttpStatusCode.RequestTimeout, (HttpStatusCode)425, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
@@ -75,25 +79,7 @@ internal sealed class SentinelSender(SentinelBuffer buffer, SentinelMetrics metr
             while (await reader.WaitToReadAsync(stop))
             {
                 // The first event opens a batch; it closes when full, when FlushInterval has passed, or at shutdown.
-                using var window = CancellationTokenSource.CreateLinkedTokenSource(stop);
-                window.CancelAfter(_options.FlushInterval);
-                try
-                {
-                    while (batch.Count < _options.MaxBatchSize)
-                    {
-                        if (reader.TryRead(out var item))
-                        {
-                            batch.Add(item);
-                        }
-                        else if (!await reader.WaitToReadAsync(window.Token))
-                        {
-                            break;
-                        }
-                    }
-                }
-                catch (OperationCanceledException) when (!stop.IsCancellationRequested)
-                {
-                }
+                await FillAsync(reader, batch, stop);
 
                 try
                 {
@@ -116,6 +102,32 @@ internal sealed class SentinelSender(SentinelBuffer buffer, SentinelMetrics metr
                 Interlocked.Add(ref buffer.Counters.DroppedCount, batch.Count);
                 SdkLog.Dropped(logger, batch.Count, "shutdown timed out");
             }
+        }
+    }
+
+    /// <summary>
+    /// Takes what is waiting, then looks again every <see cref="Linger"/> until the batch is full, FlushInterval has
+    /// passed since it opened, or the buffer is completed and empty (shutdown). Polling, not waiting on the channel per
+    /// event: a reader waiting on the channel is woken for every event the app records (a thread-pool hop, and a new
+    /// wait with its cancellation registration each time), which cost more than everything else the SDK does per request.
+    /// </summary>
+    private async Task FillAsync(ChannelReader<CapturedRequest> reader, List<CapturedRequest> batch, CancellationToken stop)
+    {
+        var opened = time.GetTimestamp();
+        while (true)
+        {
+            while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            var left = _options.FlushInterval - time.GetElapsedTime(opened);
+            if (batch.Count >= _options.MaxBatchSize || left <= TimeSpan.Zero || reader.Completion.IsCompleted)
+            {
+                return;
+            }
+
+            await Task.Delay(left < Linger ? left : Linger, time, stop);
         }
     }
 
