@@ -24,6 +24,13 @@ public static class AuditActions
     public const string UserSignInFailed = "user.sign_in_failed";
     public const string UserLockedOut = "user.locked_out";
     public const string BootstrapAdminCreated = "bootstrap.admin_created";
+    public const string TrustSessionOverridden = "trust.session_overridden";
+    public const string TrustReviewAssigned = "trust.review_assigned";
+    public const string TrustReviewReleased = "trust.review_released";
+    public const string DeadLetterRedriven = "pipeline.dead_letter_redriven";
+    public const string DeadLetterDiscarded = "pipeline.dead_letter_discarded";
+    public const string DemoDataRequested = "demo.requested";
+    public const string DemoDataLoaded = "demo.loaded";
 
     /// <summary>Every action, for the audit log's filter.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -33,5 +40,7 @@ public static class AuditActions
         KeyCreated, KeyRevoked, KeyRotated,
         UserCreated, UserRoleChanged, UserRemoved, UserUnlocked, UserPasswordReset, UserPasswordChanged,
         UserSignedIn, UserSignInFailed, UserLockedOut, BootstrapAdminCreated,
+        TrustSessionOverridden, TrustReviewAssigned, TrustReviewReleased,
+        DeadLetterRedriven, DeadLetterDiscarded, DemoDataRequested, DemoDataLoaded,
     ];
 }

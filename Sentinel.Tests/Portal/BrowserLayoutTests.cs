@@ -19,8 +19,8 @@ public sealed class BrowserLayoutTests : IClassFixture<BrowserFixture>, IAsyncLi
 {
     private static readonly string[] PortalPages =
     [
-        "/", "/projects", "/projects/shop-api", "/projects/shop-api?tab=settings", "/projects/shop-api?tab=quickstart", "/projects/no-such-project",
-        "/team", "/audit", "/analytics", "/analytics/shop-api", "/no-such-page",
+        "/", "/pipeline", "/projects", "/projects/shop-api", "/projects/shop-api?tab=settings", "/projects/shop-api?tab=quickstart", "/projects/no-such-project",
+        "/team", "/audit", "/analytics", "/analytics/shop-api", "/trust/live", "/trust/review", "/no-such-page",
     ];
     private static readonly string[] AccountPages = ["/Account/Manage/ChangePassword", "/Account/AccessDenied", "/Account/Lockout", "/Error"];
 

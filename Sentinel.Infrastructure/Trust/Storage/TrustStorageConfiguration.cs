@@ -72,3 +72,19 @@ internal sealed class TrustVerdictAuditConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class TrustReviewClaimConfiguration : IEntityTypeConfiguration<TrustReviewClaim>
+{
+    public void Configure(EntityTypeBuilder<TrustReviewClaim> builder)
+    {
+        builder.ToTable("TrustReviewClaims");
+        // A session has at most one reviewer; the queue joins on (project, session).
+        builder.HasKey(c => new { c.ProjectId, c.SessionId });
+        builder.Property(c => c.SessionId).HasMaxLength(TrustSessionSummary.SessionIdMaxLength);
+        builder.Property(c => c.AssigneeId).HasMaxLength(450);
+        builder.Property(c => c.AssigneeName).HasMaxLength(TrustSessionSummary.ActorMaxLength);
+        builder.Property(c => c.AssignedBy).HasMaxLength(TrustSessionSummary.ActorMaxLength);
+        builder.HasIndex(c => c.AssigneeId);
+        builder.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

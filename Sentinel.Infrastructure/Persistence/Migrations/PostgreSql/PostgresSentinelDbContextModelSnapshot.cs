@@ -320,6 +320,40 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("TrustProjectSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Sentinel.Domain.Trust.Records.TrustReviewClaim", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AssigneeId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("ProjectId", "SessionId");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.ToTable("TrustReviewClaims", (string)null);
+                });
+
             modelBuilder.Entity("Sentinel.Domain.Trust.Records.TrustSessionSummary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -396,6 +430,9 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<double>("Score")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("ScoreHistory")
+                        .HasColumnType("text");
 
                     b.Property<string>("SessionId")
                         .IsRequired()
@@ -653,6 +690,15 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("Sentinel.Domain.Projects.Project", null)
                         .WithOne()
                         .HasForeignKey("Sentinel.Domain.Trust.Records.TrustProjectSettings", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sentinel.Domain.Trust.Records.TrustReviewClaim", b =>
+                {
+                    b.HasOne("Sentinel.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -311,6 +311,40 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("TrustProjectSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Sentinel.Domain.Trust.Records.TrustReviewClaim", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId", "SessionId");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.ToTable("TrustReviewClaims", (string)null);
+                });
+
             modelBuilder.Entity("Sentinel.Domain.Trust.Records.TrustSessionSummary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -387,6 +421,9 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("ScoreHistory")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SessionId")
                         .IsRequired()
@@ -642,6 +679,15 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Sentinel.Domain.Projects.Project", null)
                         .WithOne()
                         .HasForeignKey("Sentinel.Domain.Trust.Records.TrustProjectSettings", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sentinel.Domain.Trust.Records.TrustReviewClaim", b =>
+                {
+                    b.HasOne("Sentinel.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
