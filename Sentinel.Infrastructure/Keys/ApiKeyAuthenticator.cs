@@ -54,5 +54,11 @@ public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCach
 
     private sealed record StoredKey(ApiKey Key, bool ProjectArchived);
 
+    /// <summary>
+    /// Drops this host's cached copy of a key, so a revocation made here takes effect here at once; other hosts
+    /// still follow within <see cref="KeyOptions.CacheLifetime"/>.
+    /// </summary>
+    public void Forget(string prefix) => cache.Remove(CacheKey(prefix));
+
     private static string CacheKey(string prefix) => "apikey:" + prefix;
 }
