@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Sentinel.Infrastructure.Ingestion;
 
 namespace Sentinel.Infrastructure.Pipeline;
@@ -29,6 +30,8 @@ public sealed record DeadLetterPreview(PreviewKind Kind, Guid? ProjectId, string
     public const int MaxChars = 600;
     public const int MaxHexBytes = 96;
 
+    private static readonly JsonSerializerOptions PreviewJson = new(JsonSerializerDefaults.Web);
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static DeadLetterPreview Of(byte[] raw)
@@ -36,7 +39,8 @@ public sealed record DeadLetterPreview(PreviewKind Kind, Guid? ProjectId, string
         ArgumentNullException.ThrowIfNull(raw);
         if (QueuedBatchCodec.TryDecode(raw) is { } batch)
         {
-            var body = batch.EventsJson.Span;
+            // Queued events are binary rows (ADR 029); the preview shows them as the JSON an SDK would have sent.
+            var body = JsonSerializer.SerializeToUtf8Bytes(batch.Rows.ToEvents(), PreviewJson).AsSpan();
             return TryText(body, out var text, out var truncated)
                 ? new DeadLetterPreview(PreviewKind.Batch, batch.ProjectId, text, body.Length, truncated)
                 : new DeadLetterPreview(PreviewKind.Batch, batch.ProjectId, Hex(body), body.Length, body.Length > MaxHexBytes);

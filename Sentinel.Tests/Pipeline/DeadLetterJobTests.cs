@@ -1,3 +1,4 @@
+using Sentinel.Domain.Analytics.Rows;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Sentinel.Infrastructure.Configuration;
@@ -36,7 +37,7 @@ public sealed class DeadLetterJobTests
     {
         for (var i = 0; i < count; i++)
         {
-            await _queue.EnqueueAsync(new QueuedBatch(Guid.NewGuid(), "[]"u8.ToArray()), Guid.NewGuid(), CancellationToken.None);
+            await _queue.EnqueueAsync(new QueuedBatch(Guid.NewGuid(), ApiEventRows.Empty), Guid.NewGuid(), CancellationToken.None);
         }
 
         foreach (var entry in await _queue.ReadNewAsync("worker", count, CancellationToken.None))

@@ -1,4 +1,6 @@
 using System.Text;
+using Sentinel.Domain.Analytics;
+using Sentinel.Domain.Analytics.Rows;
 using Sentinel.Infrastructure.Ingestion;
 using Sentinel.Infrastructure.Pipeline;
 
@@ -12,14 +14,21 @@ public sealed class DeadLetterPreviewTests
     [Fact]
     public void ADecodableBatch_ShowsItsProjectAndTheStartOfItsEvents()
     {
-        var json = "[{\"id\":\"a\",\"status\":200}]"u8.ToArray();
+        var sent = new ApiEvent
+        {
+            ProjectId = Project, Id = "a", Timestamp = new DateTime(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc), Environment = "production",
+            Method = "GET", Host = "api.example.com", Path = "/orders/7", Route = "/orders/{id}", Status = 200, DurationMs = 12.5,
+        };
 
-        var preview = DeadLetterPreview.Of(QueuedBatchCodec.Encode(new QueuedBatch(Project, json), compress: true));
+        var preview = DeadLetterPreview.Of(QueuedBatchCodec.Encode(new QueuedBatch(Project, ApiEventRows.From([sent])), compress: true));
 
         Assert.Equal(PreviewKind.Batch, preview.Kind);
         Assert.Equal(Project, preview.ProjectId);
-        Assert.Equal("[{\"id\":\"a\",\"status\":200}]", preview.Text);
-        Assert.Equal(json.Length, preview.TotalBytes);
+        Assert.StartsWith("[{", preview.Text, StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"a\"", preview.Text, StringComparison.Ordinal);
+        Assert.Contains("\"route\":\"/orders/{id}\"", preview.Text, StringComparison.Ordinal);
+        Assert.Contains("\"status\":200", preview.Text, StringComparison.Ordinal);
+        Assert.Equal(Encoding.UTF8.GetByteCount(preview.Text), preview.TotalBytes);
         Assert.False(preview.Truncated);
     }
 

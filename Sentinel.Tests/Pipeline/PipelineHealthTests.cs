@@ -1,3 +1,4 @@
+using Sentinel.Domain.Analytics.Rows;
 using Microsoft.Extensions.DependencyInjection;
 using Sentinel.Infrastructure.Ingestion;
 using Sentinel.Infrastructure.Pipeline;
@@ -20,7 +21,7 @@ public sealed class PipelineHealthTests
         var project = Guid.NewGuid();
         for (var i = 0; i < 3; i++)
         {
-            Assert.Null(await queue.EnqueueAsync(new QueuedBatch(project, "[]"u8.ToArray()), Guid.NewGuid(), CancellationToken.None));
+            Assert.Null(await queue.EnqueueAsync(new QueuedBatch(project, ApiEventRows.Empty), Guid.NewGuid(), CancellationToken.None));
         }
 
         var held = await queue.ReadNewAsync("worker-a", 2, CancellationToken.None);
