@@ -10,13 +10,14 @@ namespace Sentinel.Infrastructure.Team;
 /// What people do with their own account: sign-ins (also failed ones and lockouts) and password changes go to the
 /// audit log, and the portal's per-person preferences are kept here.
 /// </summary>
-public sealed class AccountActivity(SentinelDbContext db, UserManager<SentinelUser> users, AuditLog audit)
+public sealed class AccountActivity(SentinelDbContext db, UserManager<SentinelUser> users, AuditLog audit, UnknownAccountSignIns unknownAccounts)
 {
     /// <summary>
-    /// Audits one sign-in attempt (<paramref name="email"/> is what was typed, cut to fit) and returns whether the
-    /// person must replace a one-time password before anything else.
+    /// Audits one sign-in attempt (<paramref name="email"/> is what was typed, cut to fit; <paramref name="source"/> the
+    /// client address) and returns whether the person must replace a one-time password before anything else.
+    /// Failures for unknown emails are aggregated per source address and minute (<see cref="UnknownAccountSignIns"/>).
     /// </summary>
-    public async Task<bool> RecordSignInAsync(string email, SignInResult result, CancellationToken cancellationToken)
+    public async Task<bool> RecordSignInAsync(string email, SignInResult result, string source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         var user = await users.FindByEmailAsync(email);
@@ -24,8 +25,22 @@ public sealed class AccountActivity(SentinelDbContext db, UserManager<SentinelUs
         var action = result.Succeeded ? AuditActions.UserSignedIn
             : result.IsLockedOut ? AuditActions.UserLockedOut
             : AuditActions.UserSignInFailed;
-        var actor = user is null ? new AuditActor(null, "anonymous") : new AuditActor(user.Id, user.Email ?? subject);
-        audit.Record(actor, action, subject, detail: user is null && !result.Succeeded ? "unknown account" : null);
+        if (user is null && !result.Succeeded)
+        {
+            if (!unknownAccounts.ShouldAudit(source, out var bucket, out var foldedIn))
+            {
+                return false;
+            }
+
+            var detail = foldedIn == 0 ? $"unknown account; from {bucket}" : $"unknown account; from {bucket}; {foldedIn} more failed sign-ins for unknown accounts from there since the last entry";
+            audit.Record(new AuditActor(null, "anonymous"), action, subject, detail: detail);
+        }
+        else
+        {
+            var actor = user is null ? new AuditActor(null, "anonymous") : new AuditActor(user.Id, user.Email ?? subject);
+            audit.Record(actor, action, subject);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return result.Succeeded && user is not null && user.MustChangePassword;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Sentinel.Infrastructure.Trust.Jobs;
+using Sentinel.Infrastructure.Trust.Live;
 using Sentinel.Infrastructure.Trust.Review;
 using Sentinel.Infrastructure.Trust.Sessions;
 using Sentinel.Infrastructure.Trust.Settings;
@@ -19,16 +20,19 @@ public static class TrustServices
         if (useRedis)
         {
             services.AddSingleton<ITrustSessionStore, RedisTrustSessionStore>();
+            services.AddSingleton<ITrustSessionFeed, RedisSessionFeed>();
         }
         else
         {
             services.AddSingleton<ITrustSessionStore, InProcessTrustSessionStore>();
+            services.AddSingleton<ITrustSessionFeed, InProcessSessionFeed>();
         }
 
         services.AddSingleton<TrustSettingsService>();
         services.AddSingleton<TrustProfileLoader>();
         services.AddSingleton<TrustScoringService>();
         services.AddSingleton<TrustSessionsService>();
+        services.AddScoped<TrustReviewService>();
         services.AddSingleton<TrustFinalizationJob>();
         services.AddSingleton<TrustBaselineLearningJob>();
         services.AddHostedService<TrustJobsRegistrar>();

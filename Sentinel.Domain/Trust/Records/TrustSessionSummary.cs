@@ -67,6 +67,9 @@ public sealed class TrustSessionSummary
     /// <summary>Flagged sessions only: the most recent raw event chunks (see RawSample), for the review replay.</summary>
     public byte[]? RawSample { get; set; }
 
+    /// <summary>JSON list of the score after each batch (bounded), for the review page's chart; null for sessions finished before it was kept.</summary>
+    public string? ScoreHistory { get; set; }
+
     /// <summary>Set once the session has fed the user's baseline (or was judged unfit to), so it is learned once.</summary>
     public DateTime? LearnedAt { get; set; }
 

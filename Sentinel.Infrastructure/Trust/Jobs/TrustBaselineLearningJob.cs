@@ -38,7 +38,10 @@ public sealed class TrustBaselineLearningJob(IServiceScopeFactory scopes, IOptio
         var db = scope.ServiceProvider.GetRequiredService<SentinelDbContext>();
         var candidates = await db.Set<TrustSessionSummary>()
             .Where(s => s.LearnedAt == null && s.UserHash != null)
+            // A reviewer's ALLOW is a person's judgement, like the customer's "legitimate": learned at once. The engine's
+            // own ALLOW waits LearnAfter for a fraud report.
             .Where(s => s.Outcome == Legitimate
+                || (s.Outcome == null && s.OverrideAction == TrustAction.Allow)
                 || (s.Outcome == null && (s.OverrideAction ?? s.Action) == TrustAction.Allow && s.FinalizedAt <= allowedBefore))
             .OrderBy(s => s.FinalizedAt)
             .Select(s => s.Id)

@@ -100,6 +100,7 @@ public sealed partial class TrustFinalizationJob(ITrustSessionStore store, IServ
         summary.Reasons = JsonSerializer.Serialize(meta.Reasons, TrustJson.Default.ListSessionReason);
         summary.ModelVersions = meta.ModelVersions.Length > TrustSessionSummary.ModelVersionsMaxLength ? meta.ModelVersions[..TrustSessionSummary.ModelVersionsMaxLength] : meta.ModelVersions;
         summary.ProfileVersion = meta.ProfileVersion;
+        summary.ScoreHistory = JsonSerializer.Serialize(meta.History, TrustJson.Default.ListScorePoint);
         if (meta.Override is { } change)
         {
             (summary.OverrideAction, summary.OverrideBy, summary.OverrideNote, summary.OverrideAt) = (change.Action, change.By, change.Note, change.At);

@@ -19,6 +19,9 @@ public sealed record TrustSessionView(
     string? UserHash,
     bool Live)
 {
+    /// <summary>The score after each batch (bounded), oldest first; empty for sessions finished before it was kept.</summary>
+    public IReadOnlyList<ScorePoint> History { get; init; } = [];
+
     /// <summary>The reviewer's action when there is one, else the engine's.</summary>
     public TrustAction EffectiveAction => Overridden?.Action ?? Action;
 }

@@ -24,12 +24,46 @@ public sealed class TrustSessionsService(ITrustSessionStore store, IServiceScope
         if (await store.ReadAsync(new TrustSessionKey(projectId, sessionId), cancellationToken) is { } live)
         {
             var m = live.Meta;
-            return new TrustSessionView(sessionId, m.Action, m.Score, m.Reasons, m.EventsSeen, m.Rejected, m.FirstSeen, m.LastSeen, m.ModelVersions, m.Override, m.Outcome, m.UserHash, Live: true);
+            return LiveView(sessionId, live.Meta);
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var summary = await Summaries(scope).AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId && s.SessionId == sessionId, cancellationToken);
         return summary is null ? null : View(summary);
+    }
+
+    /// <summary>
+    /// Sessions with a batch since <paramref name="since"/>, newest first, at most <paramref name="take"/>: the live ones
+    /// from the hot store and the finished ones from the app database (a session in both shows its live state).
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid ProjectId, TrustSessionView View)>> ListSinceAsync(DateTime since, IReadOnlyCollection<Guid>? projectIds, int take, CancellationToken cancellationToken)
+    {
+        take = Math.Clamp(take, 1, 1000);
+        var live = await store.RecentSessionsAsync(since, take * 2, cancellationToken);
+        var rows = live.Where(l => projectIds is null || projectIds.Contains(l.Key.ProjectId))
+            .Select(l => (l.Key.ProjectId, View: LiveView(l.Key.SessionId, l.Meta)))
+            .ToList();
+        await using var scope = scopes.CreateAsyncScope();
+        var query = Summaries(scope).AsNoTracking().Where(s => s.LastSeen >= since);
+        if (projectIds is not null)
+        {
+            query = query.Where(s => projectIds.Contains(s.ProjectId));
+        }
+
+        var finished = await query.OrderByDescending(s => s.LastSeen).Take(take).ToListAsync(cancellationToken);
+        var seen = rows.Select(r => (r.ProjectId, r.View.SessionId)).ToHashSet();
+        rows.AddRange(finished.Where(f => !seen.Contains((f.ProjectId, f.SessionId))).Select(f => (f.ProjectId, View(f))));
+        return rows.OrderByDescending(r => r.View.LastSeen).Take(take).ToList();
+    }
+
+    /// <summary>The user's other finished sessions in the project, newest first.</summary>
+    public async Task<IReadOnlyList<TrustSessionView>> UserHistoryAsync(Guid projectId, string userHash, string exceptSessionId, int take, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var summaries = await Summaries(scope).AsNoTracking()
+            .Where(s => s.ProjectId == projectId && s.UserHash == userHash && s.SessionId != exceptSessionId)
+            .OrderByDescending(s => s.LastSeen).Take(Math.Clamp(take, 1, 200)).ToListAsync(cancellationToken);
+        return summaries.Select(View).ToList();
     }
 
     /// <summary>The project's most recently finished sessions, newest first (live ones are in the hot store until they finish).</summary>
@@ -139,12 +173,16 @@ public sealed class TrustSessionsService(ITrustSessionStore store, IServiceScope
 
     private static string? Trim(string? note) => note is null ? null : note.Length > MaxNoteLength ? note[..MaxNoteLength] : note;
 
+    private static TrustSessionView LiveView(string sessionId, SessionMeta m) =>
+        new(sessionId, m.Action, m.Score, m.Reasons, m.EventsSeen, m.Rejected, m.FirstSeen, m.LastSeen, m.ModelVersions, m.Override, m.Outcome, m.UserHash, Live: true) { History = m.History };
+
     public static TrustSessionView View(TrustSessionSummary s)
     {
         ArgumentNullException.ThrowIfNull(s);
         var reasons = JsonSerializer.Deserialize(s.Reasons, TrustJson.Default.ListSessionReason) ?? [];
         var overridden = s.OverrideAction is { } action ? new SessionOverride(s.OverrideBy ?? "", action, s.OverrideNote, s.OverrideAt ?? s.FinalizedAt) : null;
         var outcome = s.Outcome is { } o ? new SessionOutcome((OutcomeKind)o, s.OutcomeNote, s.OutcomeAt ?? s.FinalizedAt) : null;
-        return new TrustSessionView(s.SessionId, s.Action, s.Score, reasons, s.EventsSeen, s.Rejected, s.FirstSeen, s.LastSeen, s.ModelVersions, overridden, outcome, s.UserHash, Live: false);
+        var history = s.ScoreHistory is null ? [] : JsonSerializer.Deserialize(s.ScoreHistory, TrustJson.Default.ListScorePoint) ?? [];
+        return new TrustSessionView(s.SessionId, s.Action, s.Score, reasons, s.EventsSeen, s.Rejected, s.FirstSeen, s.LastSeen, s.ModelVersions, overridden, outcome, s.UserHash, Live: false) { History = history };
     }
 }

@@ -22,6 +22,9 @@ public interface ITrustSessionStore
     /// <summary>Sessions whose last batch is older than <paramref name="before"/>, oldest first.</summary>
     Task<IReadOnlyList<(TrustSessionKey Key, DateTime LastSeen)>> IdleSessionsAsync(DateTime before, int max, CancellationToken cancellationToken);
 
+    /// <summary>Live sessions (not yet finished) whose last batch is at or after <paramref name="since"/>, newest first, with their meta.</summary>
+    Task<IReadOnlyList<(TrustSessionKey Key, SessionMeta Meta)>> RecentSessionsAsync(DateTime since, int max, CancellationToken cancellationToken);
+
     /// <summary>Takes the session off the idle list if it is still idle since <paramref name="lastSeen"/>; true for exactly one host.</summary>
     Task<bool> ClaimIdleAsync(TrustSessionKey key, DateTime lastSeen, CancellationToken cancellationToken);
 

@@ -85,6 +85,21 @@ public sealed class InProcessTrustSessionStore(IOptions<TrustOptions> options, T
         }
     }
 
+    public Task<IReadOnlyList<(TrustSessionKey Key, SessionMeta Meta)>> RecentSessionsAsync(DateTime since, int max, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            IReadOnlyList<(TrustSessionKey, SessionMeta)> recent = _sessions
+                .Where(s => s.Value.Idle && s.Value.LastSeen >= since && s.Value.ExpiresAt > now)
+                .OrderByDescending(s => s.Value.LastSeen)
+                .Take(max)
+                .Select(s => (s.Key, TrustJson.DeserializeMeta(s.Value.Meta)))
+                .ToList();
+            return Task.FromResult(recent);
+        }
+    }
+
     public Task<bool> ClaimIdleAsync(TrustSessionKey key, DateTime lastSeen, CancellationToken cancellationToken)
     {
         lock (_lock)

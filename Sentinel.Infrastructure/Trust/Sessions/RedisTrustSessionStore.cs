@@ -70,6 +70,22 @@ public sealed class RedisTrustSessionStore(RedisConnection redis, IOptions<Trust
         return idle;
     });
 
+    public Task<IReadOnlyList<(TrustSessionKey Key, SessionMeta Meta)>> RecentSessionsAsync(DateTime since, int max, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        // The idle index holds every unfinished session by its last batch: the newest of them, then their meta in one pipelined round.
+        var members = await redis.Database.SortedSetRangeByScoreAsync(_prefix + "idle", UnixMs(since), double.PositiveInfinity, Exclude.None, Order.Descending, 0, max);
+        var keys = members.Select(m => TrustSessionKey.Parse(m.ToString())).OfType<TrustSessionKey>().ToList();
+        var batch = redis.Database.CreateBatch();
+        var reads = keys.Select(k => batch.HashGetAsync(SessionKey(k), "m")).ToList();
+        batch.Execute();
+        await Task.WhenAll(reads);
+        IReadOnlyList<(TrustSessionKey, SessionMeta)> recent = keys.Zip(reads)
+            .Where(r => !r.Second.Result.IsNull)
+            .Select(r => (r.First, TrustJson.DeserializeMeta((byte[])r.Second.Result!)))
+            .ToList();
+        return recent;
+    });
+
     public Task<bool> ClaimIdleAsync(TrustSessionKey key, DateTime lastSeen, CancellationToken cancellationToken) => Guard(async () =>
         (long)await redis.Database.ScriptEvaluateAsync(RedisTrustScripts.ClaimIdle, new
         {

@@ -45,6 +45,9 @@ public sealed class SessionMeta
 
     public FieldTyping Typing { get; set; } = new();
 
+    /// <summary>Score and action after each batch (bounded, see <see cref="ScoreHistory"/>), for the review page's chart.</summary>
+    public List<ScorePoint> History { get; set; } = [];
+
     /// <summary>The keystroke anomaly evidence of the latest judged phrase.</summary>
     public SessionReason? Keystroke { get; set; }
 

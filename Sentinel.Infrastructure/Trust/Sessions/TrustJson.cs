@@ -10,6 +10,8 @@ namespace Sentinel.Infrastructure.Trust.Sessions;
 [JsonSerializable(typeof(SessionMeta))]
 [JsonSerializable(typeof(List<SessionReason>))]
 [JsonSerializable(typeof(List<Sentinel.Domain.Trust.Live.KeystrokeProfile>))]
+[JsonSerializable(typeof(Live.SessionChange))]
+[JsonSerializable(typeof(List<ScorePoint>))]
 internal sealed partial class TrustJson : JsonSerializerContext
 {
     public static byte[] Serialize(SessionMeta meta) => JsonSerializer.SerializeToUtf8Bytes(meta, Default.SessionMeta);

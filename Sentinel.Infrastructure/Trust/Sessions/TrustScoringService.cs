@@ -7,6 +7,8 @@ using Sentinel.Domain.Trust.Pattern;
 using Sentinel.Domain.Trust.Session;
 using Sentinel.Domain.Trust.Statistics;
 using Sentinel.Domain.Trust.Wire;
+using Sentinel.Infrastructure.Trust.Live;
+using Sentinel.Infrastructure.Trust.Settings;
 using Sentinel.Infrastructure.Trust.Storage;
 
 namespace Sentinel.Infrastructure.Trust.Sessions;
@@ -14,8 +16,9 @@ namespace Sentinel.Infrastructure.Trust.Sessions;
 /// <summary>
 /// Scores one batch of a live session: read the state, apply the batch, judge, write back if nobody wrote in
 /// between (else redo on the fresh state). What the page gets is only the action; the reasons stay in the state.
+/// The project's own policy (cached a few seconds by <see cref="TrustSettingsService"/>) maps the score to the action.
 /// </summary>
-public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLoader profiles, IOptions<TrustOptions> options, TimeProvider time)
+public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLoader profiles, TrustSettingsService settings, ITrustSessionFeed feed, IOptions<TrustOptions> options, TimeProvider time)
 {
     /// <summary>Attempts before giving up on a session that other hosts keep writing; the caller then answers CHALLENGE.</summary>
     public const int MaxAttempts = 16;
@@ -25,6 +28,7 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
     {
         ArgumentNullException.ThrowIfNull(batch);
         var key = new TrustSessionKey(projectId, batch.SessionId!);
+        var policy = (await settings.GetAsync(projectId, cancellationToken)).Policy;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var stored = await store.ReadAsync(key, cancellationToken);
@@ -40,9 +44,10 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
             state.Apply(batch.Events);
             Type(meta, batch);
             var catalog = await ReplayCatalogAsync(state, cancellationToken);
-            var verdict = LiveVerdict.Evaluate(state, new TrustContext(TrustPolicy.Default, key.Qualified, catalog, MouseBaseline(meta)), meta.Keystroke?.ToEvidence());
+            var verdict = LiveVerdict.Evaluate(state, new TrustContext(policy, key.Qualified, catalog, MouseBaseline(meta)), meta.Keystroke?.ToEvidence());
             meta.Record(verdict);
             meta.LastSeen = now;
+            ScoreHistory.Add(meta.History, new ScorePoint(now, verdict.Score, verdict.Action));
             meta.EventsSeen += batch.Events.Length;
             meta.Rejected += batch.Rejected;
             // Raw events are kept only while the session is flagged: the review replay is for sessions that were not
@@ -51,6 +56,7 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
             switch (await store.TryWriteAsync(key, stored?.Version ?? 0, state.Serialize(), meta, raw, rateKey, cancellationToken))
             {
                 case WriteResult.Written:
+                    Announce(key, meta);
                     return meta.EffectiveAction;
                 case WriteResult.TooManyNewSessions:
                     return null;
@@ -62,6 +68,20 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
         }
 
         throw new TrustStateUnavailableException($"Session {key.SessionId} kept changing for {MaxAttempts} attempts.");
+    }
+
+    /// <summary>After the write, and best effort: the live feed never fails nor delays a verdict (ADR 026).</summary>
+    private void Announce(TrustSessionKey key, SessionMeta meta)
+    {
+        try
+        {
+            feed.Publish(SessionChange.From(key, meta));
+        }
+#pragma warning disable CA1031 // Feeds promise not to throw; this keeps the promise for one that breaks it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     /// <summary>The session's state; a damaged state or one of an older format starts afresh rather than failing the batch.</summary>

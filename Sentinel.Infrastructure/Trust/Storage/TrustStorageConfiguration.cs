@@ -15,6 +15,7 @@ internal sealed class TrustProjectSettingsConfiguration : IEntityTypeConfigurati
         builder.Property(s => s.AllowedOrigins).HasMaxLength(TrustProjectSettings.OriginsMaxLength);
         builder.Property(s => s.UserSalt).HasMaxLength(TrustProjectSettings.SaltLength);
         builder.Ignore(s => s.Origins);
+        builder.Ignore(s => s.HasOwnPolicy);
         builder.HasOne<Project>().WithOne().HasForeignKey<TrustProjectSettings>(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -69,5 +70,21 @@ internal sealed class TrustVerdictAuditConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.Note).HasMaxLength(TrustSessionSummary.NoteMaxLength);
         builder.HasIndex(a => new { a.ProjectId, a.SessionId, a.At });
         builder.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TrustReviewClaimConfiguration : IEntityTypeConfiguration<TrustReviewClaim>
+{
+    public void Configure(EntityTypeBuilder<TrustReviewClaim> builder)
+    {
+        builder.ToTable("TrustReviewClaims");
+        // A session has at most one reviewer; the queue joins on (project, session).
+        builder.HasKey(c => new { c.ProjectId, c.SessionId });
+        builder.Property(c => c.SessionId).HasMaxLength(TrustSessionSummary.SessionIdMaxLength);
+        builder.Property(c => c.AssigneeId).HasMaxLength(450);
+        builder.Property(c => c.AssigneeName).HasMaxLength(TrustSessionSummary.ActorMaxLength);
+        builder.Property(c => c.AssignedBy).HasMaxLength(TrustSessionSummary.ActorMaxLength);
+        builder.HasIndex(c => c.AssigneeId);
+        builder.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }

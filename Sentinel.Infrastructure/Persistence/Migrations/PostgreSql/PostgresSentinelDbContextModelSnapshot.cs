@@ -255,6 +255,10 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Environments")
+                        .HasMaxLength(1300)
+                        .HasColumnType("character varying(1300)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -286,10 +290,19 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
+                    b.Property<double?>("AllowAtOrAbove")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("AllowedOrigins")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<double?>("BlockBelow")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("MinimumObservations")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -299,9 +312,46 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
 
+                    b.Property<int?>("WithTooLittleEvidence")
+                        .HasColumnType("integer");
+
                     b.HasKey("ProjectId");
 
                     b.ToTable("TrustProjectSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Sentinel.Domain.Trust.Records.TrustReviewClaim", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AssigneeId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("ProjectId", "SessionId");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.ToTable("TrustReviewClaims", (string)null);
                 });
 
             modelBuilder.Entity("Sentinel.Domain.Trust.Records.TrustSessionSummary", b =>
@@ -380,6 +430,9 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<double>("Score")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("ScoreHistory")
+                        .HasColumnType("text");
 
                     b.Property<string>("SessionId")
                         .IsRequired()
@@ -637,6 +690,15 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("Sentinel.Domain.Projects.Project", null)
                         .WithOne()
                         .HasForeignKey("Sentinel.Domain.Trust.Records.TrustProjectSettings", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sentinel.Domain.Trust.Records.TrustReviewClaim", b =>
+                {
+                    b.HasOne("Sentinel.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

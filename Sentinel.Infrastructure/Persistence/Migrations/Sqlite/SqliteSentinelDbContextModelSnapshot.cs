@@ -246,6 +246,10 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Environments")
+                        .HasMaxLength(1300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -277,10 +281,19 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("AllowAtOrAbove")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("AllowedOrigins")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("BlockBelow")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("MinimumObservations")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -290,9 +303,46 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
 
+                    b.Property<int?>("WithTooLittleEvidence")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("ProjectId");
 
                     b.ToTable("TrustProjectSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Sentinel.Domain.Trust.Records.TrustReviewClaim", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId", "SessionId");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.ToTable("TrustReviewClaims", (string)null);
                 });
 
             modelBuilder.Entity("Sentinel.Domain.Trust.Records.TrustSessionSummary", b =>
@@ -371,6 +421,9 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("ScoreHistory")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SessionId")
                         .IsRequired()
@@ -488,7 +541,7 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Sentinel.Infrastructure.Persistence.SentinelUser", b =>
@@ -626,6 +679,15 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Sentinel.Domain.Projects.Project", null)
                         .WithOne()
                         .HasForeignKey("Sentinel.Domain.Trust.Records.TrustProjectSettings", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sentinel.Domain.Trust.Records.TrustReviewClaim", b =>
+                {
+                    b.HasOne("Sentinel.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
