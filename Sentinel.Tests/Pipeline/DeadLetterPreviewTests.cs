@@ -1,4 +1,6 @@
 using System.Text;
+using Sentinel.Domain.Analytics;
+using Sentinel.Domain.Analytics.Rows;
 using Sentinel.Infrastructure.Ingestion;
 using Sentinel.Infrastructure.Pipeline;
 
@@ -10,17 +12,33 @@ public sealed class DeadLetterPreviewTests
     private static readonly Guid Project = Guid.Parse("5b0c8a56-2f0e-4a4e-9a43-1f2d3c4b5a69");
 
     [Fact]
-    public void ADecodableBatch_ShowsItsProjectAndTheStartOfItsEvents()
+    public void ADecodableBatch_ShowsItsProject_ItsEventCount_AndItsFirstEventsAsLines()
     {
-        var json = "[{\"id\":\"a\",\"status\":200}]"u8.ToArray();
+        var events = Enumerable.Range(0, 50).Select(i => new ApiEvent
+        {
+            ProjectId = Project,
+            Id = $"evt-{i}\u202e",
+            Timestamp = new DateTime(2026, 11, 25, 10, 0, i, DateTimeKind.Utc),
+            Environment = "production",
+            Method = "GET",
+            Host = "api.shop.example",
+            Path = "/api/products/7",
+            Route = "/api/products/{id}",
+            Status = 200 + i,
+            DurationMs = 12.5,
+        }).ToList();
+        var raw = QueuedBatchCodec.Encode(new QueuedBatch(Project, ApiEventRows.From(events)), compress: true);
 
-        var preview = DeadLetterPreview.Of(QueuedBatchCodec.Encode(new QueuedBatch(Project, json), compress: true));
+        var preview = DeadLetterPreview.Of(raw);
 
         Assert.Equal(PreviewKind.Batch, preview.Kind);
         Assert.Equal(Project, preview.ProjectId);
-        Assert.Equal("[{\"id\":\"a\",\"status\":200}]", preview.Text);
-        Assert.Equal(json.Length, preview.TotalBytes);
-        Assert.False(preview.Truncated);
+        Assert.Equal(raw.Length, preview.TotalBytes);
+        var lines = preview.Text.Split('\n');
+        Assert.Equal("50 events", lines[0]);
+        Assert.Equal("2026-11-25 10:00:00  GET /api/products/{id}  200  12.5 ms  production  id evt-0\\u202e", lines[1]);
+        Assert.True(preview.Truncated);
+        Assert.InRange(preview.Text.Length, DeadLetterPreview.MaxChars - 5, DeadLetterPreview.MaxChars); // an escape that would not fit is left out whole
     }
 
     [Fact]
