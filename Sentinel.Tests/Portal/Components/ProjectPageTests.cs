@@ -62,6 +62,15 @@ public sealed class ProjectPageTests : PortalComponentTest
     }
 
     [Fact]
+    public void ThePage_LinksToTheProjectsAnalyticsDashboard()
+    {
+        var page = Render<ProjectPage>(p => p.Add(e => e.Slug, _project.Slug));
+
+        var link = page.WaitForElement("[data-testid=project-analytics]");
+        Assert.Equal($"analytics/{_project.Slug}", link.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Rotating_ShowsTheReplacementOnce_AndTheOldKeyRotatesOutAfterTheOverlap()
     {
         var oldToken = await _app.CreateKeyAsync(_project.Id);

@@ -50,6 +50,17 @@ public sealed class ProjectsPageTests : PortalComponentTest
         Assert.Equal("admin@sentinel.test", entry.Actor);
     }
 
+    [Fact]
+    public async Task EachProject_HasAnAnalyticsAction_ThatOpensItsDashboard()
+    {
+        var project = await _app.CreateProjectAsync("Checkout API");
+
+        var page = Render<ProjectsPage>();
+
+        var link = page.WaitForElement($"[data-testid=project-analytics-{project.Slug}]");
+        Assert.Equal($"analytics/{project.Slug}", link.GetAttribute("href"));
+    }
+
     private static void PageWithDialogs(RenderTreeBuilder builder)
     {
         builder.OpenComponent<MudDialogProvider>(0);
