@@ -47,4 +47,25 @@ internal static class PortalNavigation
             .Where(e => !e.External && (e.Href.Length == 0 ? path.Length == 0 : path == e.Href || path.StartsWith(e.Href + "/", StringComparison.Ordinal)))
             .MaxBy(e => e.Href.Length);
     }
+
+    /// <summary>
+    /// The breadcrumbs after "Sentinel" for a page titled <paramref name="title"/> at a base-relative path. A page of the
+    /// drawer reads "area / title"; a page below one ("projects/shop") reads "entry / title" with the entry as a link,
+    /// and <paramref name="pageTrail"/> adds the steps a deeper page has in between (the project above a route page).
+    /// </summary>
+    public static IReadOnlyList<PortalCrumb> Trail(string relativePath, string title, IReadOnlyList<PortalCrumb>? pageTrail = null)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        var entry = ForPath(relativePath);
+        var path = relativePath.Split('?', '#')[0].Trim('/');
+        var trail = new List<PortalCrumb>();
+        if (entry is not null && entry.Href.Length > 0)
+        {
+            trail.Add(path == entry.Href ? new(entry.Area) : new(entry.Title, entry.Href));
+        }
+
+        trail.AddRange(pageTrail ?? []);
+        trail.Add(new(title));
+        return trail;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -68,6 +69,18 @@ public sealed class ProjectPageTests : PortalComponentTest
 
         var link = page.WaitForElement("[data-testid=project-analytics]");
         Assert.Equal($"analytics/{_project.Slug}", link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void TheBreadcrumbs_ReadProjectsThenTheProjectsName()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"projects/{_project.Slug}");
+
+        var page = Render<ProjectPage>(p => p.Add(e => e.Slug, _project.Slug));
+
+        page.WaitForAssertion(() => Assert.Equal(["Sentinel", "Projects", "Shop API"],
+            page.FindAll(".mud-breadcrumb-item").Select(item => item.TextContent.Trim())));
+        Assert.Equal("projects", page.Find(".mud-breadcrumb-item a[href=projects]").GetAttribute("href"));
     }
 
     [Fact]

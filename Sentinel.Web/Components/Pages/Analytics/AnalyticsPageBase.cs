@@ -45,6 +45,9 @@ public abstract class AnalyticsPageBase : ComponentBase
     /// <summary>The current view's query string, for links to the other analytics pages that keep it.</summary>
     protected string ViewQuery => new Uri(Navigation.Uri).Query;
 
+    /// <summary>The breadcrumb step to the project's dashboard, for the route and consumer pages below it.</summary>
+    protected IReadOnlyList<PortalCrumb> ProjectTrail => [new(Project?.Name ?? Slug, AnalyticsLinks.Project(Slug) + ViewQuery)];
+
     protected override async Task OnParametersSetAsync()
     {
         if (Project?.Slug != Slug)
