@@ -118,6 +118,9 @@ public sealed class BrowserLayoutTests : IClassFixture<BrowserFixture>, IAsyncLi
             await page.GetByTestId("key-create").ClickAsync();
             await Assertions.Expect(page.GetByTestId("new-key-token")).ToBeVisibleAsync();
             await Check(page, $"project-key-dialog-{size}");
+            var keyFits = await page.GetByTestId("new-key-token").EvaluateAsync<bool>(
+                "e => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().right <= document.documentElement.clientWidth");
+            Assert.True(keyFits, $"The new key is not readable whole at {size} size: it is cut or scrolls sideways.");
 
             if (size == "phone")
             {

@@ -26,7 +26,7 @@ public sealed class BrowserProjectTests(BrowserFixture browser, ITestOutputHelpe
         await page.GetByTestId("key-kind-ingest").ClickAsync();
         await page.GetByTestId("key-name").FillAsync("checkout service");
         await page.GetByTestId("key-create").ClickAsync();
-        var shown = await page.GetByTestId("new-key-token").InputValueAsync();
+        var shown = await page.GetByTestId("new-key-token").InnerTextAsync();
         await Assertions.Expect(page.GetByTestId("shown-once-warning")).ToContainTextAsync("not shown again");
 
         await page.GetByTestId("copy-key").ClickAsync();

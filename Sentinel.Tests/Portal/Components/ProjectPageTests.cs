@@ -42,7 +42,7 @@ public sealed class ProjectPageTests : PortalComponentTest
         page.WaitForElement("[data-testid=new-key]").Click();
         page.WaitForElement("input[data-testid=key-name]").Input("checkout service");
         page.Find("[data-testid=key-create]").Click();
-        var token = page.WaitForElement("input[data-testid=new-key-token]").GetAttribute("value")!;
+        var token = page.WaitForElement("[data-testid=new-key-token]").TextContent;
         Assert.Contains("not shown again", page.Find("[data-testid=shown-once-warning]").TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.Find("[data-testid=copy-key]"));
 
@@ -93,7 +93,7 @@ public sealed class ProjectPageTests : PortalComponentTest
         page.WaitForElement($"[data-testid=key-actions-{oldPrefix}] button").Click();
         page.WaitForElement(".mud-menu-item:contains('Rotate')").Click();
         page.WaitForElement("[data-testid=rotate-ok]").Click();
-        var newToken = page.WaitForElement("input[data-testid=new-key-token]").GetAttribute("value")!;
+        var newToken = page.WaitForElement("[data-testid=new-key-token]").TextContent;
         page.Find("[data-testid=key-done]").Click();
 
         Assert.NotEqual(oldToken, newToken);
