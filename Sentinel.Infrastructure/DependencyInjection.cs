@@ -13,12 +13,14 @@ using Sentinel.Infrastructure.Analytics.Tinybird;
 using Sentinel.Infrastructure.Auditing;
 using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.DataProtection;
+using Sentinel.Infrastructure.Demo;
 using Sentinel.Infrastructure.Health;
 using Sentinel.Infrastructure.Ingestion;
 using Sentinel.Infrastructure.Jobs;
 using Sentinel.Infrastructure.Keys;
 using Sentinel.Infrastructure.Observability;
 using Sentinel.Infrastructure.Persistence;
+using Sentinel.Infrastructure.Pipeline;
 using Sentinel.Infrastructure.Projects;
 using Sentinel.Infrastructure.Redis;
 using Sentinel.Infrastructure.Team;
@@ -72,6 +74,8 @@ public static class DependencyInjection
         services.AddTrust(redis.IsConfigured);
         healthChecks.AddCheck<IngestBacklogHealthCheck>("ingest-backlog", tags: [ReadinessTag]);
         AddAnalyticsStoreHealthCheck(builder.Configuration, services, healthChecks);
+        services.AddPipelineHealth();
+        services.AddDemo();
         return builder;
     }
 

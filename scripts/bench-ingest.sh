@@ -1,26 +1,31 @@
 #!/usr/bin/env bash
-# Ingestion benchmark (issue 3): one run on this machine with one payload of 100 realistic events.
+# Ingestion benchmark (issues 3 and 17): one run on this machine with one payload of 100 realistic events, Redis as
+# production runs it (appendonly yes, appendfsync everysec).
 #   (a) baseline: bare Kestrel that reads and discards the body
-#   (b) POST /v1/events/batch in production mode (PostgreSQL, Redis, ClickHouse), workers draining into ClickHouse
-#   (c) the same in embedded mode (SQLite, in-process queue, embedded store)
-# Reports requests/s, events/s, p50/p99 latency (wrk), and for (b) the largest backlog and the drain rate.
-# Usage: scripts/bench-ingest.sh [duration, default 20s] [connections, default 32]
-# Each server is first warmed up under the same load (BENCH_WARMUP, default 10s) so that the JIT has compiled its hot
-# paths at full optimisation before the measured run; a freshly started .NET server is several times slower.
-# BENCH_WORKERS=0 runs (b) without draining, to tell the endpoint's cost from the workers'.
-# BENCH_ONLY=b (or any of a, b, c) runs only those parts.
-# After (b) at full speed, (b) runs again paced (16 connections, each pausing so that together they offer about
-# BENCH_PACED_RPS requests/s before their own latency, default 1800; empty to skip) to show a rate at which
-# draining keeps up on this host: the backlog, sampled each second, must stay flat.
+#   (b) POST /v1/events/batch in production mode (PostgreSQL, Redis, ClickHouse):
+#       ingest-only: a host with Workers:Count=0 (nothing drains; what an ingest host of a split deployment does)
+#       draining:    a host with one drain worker into ClickHouse, at full speed; the drain rate counts the events
+#                    stored per second from load start until the stream is empty
+#       sustained:   the same host paced (16 connections with pauses) at the highest offered rate whose backlog
+#                    stays flat: tried from the draining run's drain rate in steps of 15% (down until flat, or up
+#                    while flat); flat means the backlog ends the run below max(200 entries, half a second of the
+#                    offered batches) and never exceeds max(400, one second of them)
+#   (c) the same in embedded mode (SQLite, in-process queue, DuckDB)
 #   (d) drain rate alone, HostedService loop vs Hangfire drain job (Workers:RunAs), on the same backlog in one run:
 #       an ingest-only host fills the stream for BENCH_FILL (default 8s), then a drain host of each kind empties it.
+# Reports requests/s, events/s, p50/p99 latency (wrk), backlogs and drain rates, and ends with
+#   RESULT ingest_only_ratio=N drain_ratio=N sustained_ratio=N p99_ms=N
+# (events/s of ingest-only, of the drain, and of the sustained run, each over the same run's baseline; p99 of the
+# sustained run). Usage: scripts/bench-ingest.sh [duration, default 20s] [connections, default 32]
+# Each server is first warmed up under the same load (BENCH_WARMUP, default 10s) so that the JIT has compiled its hot
+# paths at full optimisation before the measured run; a freshly started .NET server is several times slower.
+# BENCH_ONLY=b (or any of a, b, c, d) runs only those parts; the RESULT line needs a and b.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-20s}"
 CONNECTIONS="${2:-32}"
 WARMUP="${BENCH_WARMUP:-10s}"
 ONLY="${BENCH_ONLY:-abcd}"
-PACED_RPS="${BENCH_PACED_RPS-1800}"
 source scripts/lib/bench-common.sh
 bench_setup bench
 require_tools "apt-get install wrk bc redis-server clickhouse-server postgresql (scripts/test.sh installs the servers)" wrk bc redis-server clickhouse-server
@@ -43,7 +48,8 @@ cat >"$WORK/ch/users.xml" <<XML
 <profile>default</profile><quota>default</quota></default></users><quotas><default></default></quotas></yandex>
 XML
 clickhouse-server --config-file="$WORK/ch/config.xml" >"$WORK/ch.log" 2>&1 &
-PIDS+=($!)
+CH_PID=$!
+PIDS+=($CH_PID)
 mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
 runuser -u postgres -- /usr/lib/postgresql/15/bin/initdb -D "$WORK/pg/data" -U postgres --auth=trust --no-sync >/dev/null
 runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$WORK/pg/data" -o "-p $PG_PORT -k $WORK/pg -c fsync=off" -l "$WORK/pg/server.log" start >/dev/null
@@ -62,20 +68,30 @@ LUA
 
 warm_up() { SENTINEL_KEY="${KEY:-none}" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/post.lua" "$1" >/dev/null; }
 
-# wrk's output -> "rps p50 p99 non2xx"
+# CPU seconds (user + system) a process has used so far; the difference over a run, divided into the events it
+# handled, is that process's events per CPU-second: events/s per core, the figure to size hosts by.
+CLK_TCK=$(getconf CLK_TCK)
+cpu_seconds() { awk -v t="$CLK_TCK" '{printf "%.3f", ($14+$15)/t}' "/proc/$1/stat"; }
+per_core() { echo "$1/($3-$2)" | bc; } # events cpu_before cpu_after -> events per CPU-second
+redis_pid() { redis-cli -p "$REDIS_PORT" INFO server | awk -F: '/^process_id/ {print $2+0}'; }
+
+# wrk's latencies ("850.00us", "12.34ms", "1.02s") in milliseconds
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /m$/) {sub(/m$/,"",v); v*=60000} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f\n", v}'; }
+
+# wrk's output -> "rps p50 p99 non2xx" (latencies in ms)
 run_wrk() { # url [connections]
   local url="$1" out
   out=$(SENTINEL_KEY="${KEY:-none}" wrk -t2 -c"${2:-$CONNECTIONS}" -d"$DURATION" --latency -s "$WORK/post.lua" "$url")
   echo "$out" >"$WORK/wrk-last.txt"
   local rps p50 p99 non2xx
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
-  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}' | to_ms)
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}' | to_ms)
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
   echo "$rps $p50 $p99 ${non2xx:-0}"
 }
 report() { # name rps p50 p99 non2xx
-  printf "%-34s %10.0f req/s %12.0f events/s   p50 %-9s p99 %-9s non-2xx %s\n" "$1" "$2" "$(echo "$2*100" | bc)" "$3" "$4" "$5"
+  printf "%-40s %8.0f req/s %10.0f events/s   p50 %7s ms  p99 %7s ms  non-2xx %s\n" "$1" "$2" "$(echo "$2*100" | bc)" "$3" "$4" "$5"
 }
 
 COMMON=(Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning ASPNETCORE_ENVIRONMENT=Production
@@ -105,31 +121,45 @@ if wants a; then
 fi
 
 if wants b; then
-  echo "== (b) production: PostgreSQL + Redis + ClickHouse"
-  PORT=$(free_port)
   PROD=(Sentinel__Mode=Production Database__Provider=PostgreSql
         "Database__ConnectionString=Host=$WORK/pg;Port=$PG_PORT;Username=postgres;Database=postgres"
         Redis__Configuration=127.0.0.1:$REDIS_PORT Analytics__Store=ClickHouse Analytics__ClickHouse__Url=http://127.0.0.1:$CH_HTTP
-        Analytics__ClickHouse__Database=bench Sentinel__DataDirectory="$WORK/prod" Workers__Count="${BENCH_WORKERS:-1}")
-  env "${COMMON[@]}" "${PROD[@]}" ${BENCH_ENV:-} DOTNET_PerfMapEnabled="${BENCH_PERF:-0}" DOTNET_EnableWriteXorExecute="$((1 - ${BENCH_PERF:-0}))" $WEB --urls "http://127.0.0.1:$PORT" >"$WORK/prod.log" 2>&1 &
-  B_PID=$!
-  PIDS+=($B_PID)
-  wait_http "http://127.0.0.1:$PORT/healthz"
-  KEY=$(env "${COMMON[@]}" "${PROD[@]}" $TOOL ingest-key | tail -1)
+        Analytics__ClickHouse__Database=bench Sentinel__DataDirectory="$WORK/prod")
   STREAM="sentinel:ingest:events"
   stream_length() { redis-cli -p "$REDIS_PORT" XLEN "$STREAM"; }
-  drained() { [ "${BENCH_WORKERS:-1}" = "0" ] || [ "$(stream_length)" = "0" ]; }
+  start_host() { # workers -> B_PID, PORT
+    PORT=$(free_port)
+    env "${COMMON[@]}" "${PROD[@]}" Workers__Count="$1" ${BENCH_ENV:-} DOTNET_PerfMapEnabled="${BENCH_PERF:-0}" DOTNET_EnableWriteXorExecute="$((1 - ${BENCH_PERF:-0}))" $WEB --urls "http://127.0.0.1:$PORT" >"$WORK/prod-$1.log" 2>&1 &
+    B_PID=$!
+    PIDS+=($B_PID)
+    wait_http "http://127.0.0.1:$PORT/healthz"
+  }
+  until_drained() { until [ "$(stream_length)" = "0" ]; do sleep 0.2; done; }
+  sample_backlog() { ( while true; do stream_length 2>/dev/null; sleep 1; done ) >"$1" & SAMPLER=$!; }
+
+  echo "== (b) production, ingest-only host (Workers:Count=0)"
+  start_host 0
+  KEY=$(env "${COMMON[@]}" "${PROD[@]}" $TOOL ingest-key | tail -1)
   KEY=$KEY warm_up "http://127.0.0.1:$PORT/v1/events/batch"
-  until drained; do sleep 0.2; done
-  [ "${BENCH_WORKERS:-1}" = "0" ] && redis-cli -p "$REDIS_PORT" DEL "$STREAM" >/dev/null && redis-cli -p "$REDIS_PORT" XGROUP CREATE "$STREAM" workers '$' MKSTREAM >/dev/null
-  ( while true; do stream_length 2>/dev/null; sleep 1; done ) >"$WORK/backlog.txt" &
-  SAMPLER=$!
+  I_CPU0=$(cpu_seconds "$B_PID"); I_REDIS0=$(cpu_seconds "$(redis_pid)")
+  read -r I_RPS I_P50 I_P99 I_NON <<<"$(KEY=$KEY run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
+  I_CPU1=$(cpu_seconds "$B_PID"); I_REDIS1=$(cpu_seconds "$(redis_pid)")
+  I_EVENTS=$(( ($(awk '/requests in/ {print $1}' "$WORK/wrk-last.txt") - ${I_NON:-0}) * 100 ))
+  I_PER_CORE=$(per_core "$I_EVENTS" "$I_CPU0" "$I_CPU1"); I_REDIS_PER_CORE=$(per_core "$I_EVENTS" "$I_REDIS0" "$I_REDIS1")
+  kill "$B_PID"; wait "$B_PID" 2>/dev/null || true
+  redis-cli -p "$REDIS_PORT" DEL "$STREAM" >/dev/null
+
+  echo "== (b) production, one drain worker on the same host"
+  start_host 1
+  KEY=$KEY warm_up "http://127.0.0.1:$PORT/v1/events/batch"
+  until_drained
+  sample_backlog "$WORK/backlog.txt"
   profile "$B_PID"
   T0=$(date +%s.%N)
   read -r B_RPS B_P50 B_P99 B_NON <<<"$(KEY=$KEY run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
   T_END_LOAD=$(date +%s.%N)
   BACKLOG_AT_END=$(stream_length)
-  until drained; do sleep 0.2; done
+  until_drained
   T1=$(date +%s.%N)
   kill "$SAMPLER" 2>/dev/null || true
   MAX_BACKLOG=$(sort -n "$WORK/backlog.txt" | tail -1)
@@ -139,15 +169,38 @@ if wants b; then
   TAIL=$(echo "$T1-$T_END_LOAD" | bc)
   ROWS=$(curl -s "http://127.0.0.1:$CH_HTTP/?database=bench" --data-binary "SELECT count() FROM api_events")
 
-  # (b) paced: an offered load the workers can keep up with on the same host; the backlog must stay flat.
-  if [ -n "$PACED_RPS" ]; then
-    ( while true; do stream_length 2>/dev/null; sleep 1; done ) >"$WORK/paced-backlog.txt" &
-    SAMPLER=$!
-    read -r P_RPS P_P50 P_P99 P_NON <<<"$(KEY=$KEY PAUSE_MS=$((16000 / PACED_RPS)) run_wrk "http://127.0.0.1:$PORT/v1/events/batch" 16)"
-    P_BACKLOG_AT_END=$(stream_length)
+  echo "== (b) production, sustained: the highest paced rate whose backlog stays flat"
+  # Start at the drain rate just measured; step down 15% until the backlog stays flat, or, when it is flat at once,
+  # up 15% while it still is and the connections still get the rate they offer (past that, the endpoint and not the
+  # drain is the limit). Flat: the backlog ends the run below max(one worker read of 200 entries, half a second of
+  # the batches accepted) and never exceeds max(400, one second of them). Reported: the flat run that was accepted
+  # fastest.
+  TARGET=$((DRAIN_RATE / 100)); DIRECTION=""; S_RPS=""
+  for _ in 1 2 3 4 5 6; do
+    PAUSE=$((16000 / (TARGET > 1 ? TARGET : 1)))
+    sample_backlog "$WORK/paced-backlog.txt"
+    read -r T_RPS T_P50 T_P99 T_NON <<<"$(KEY=$KEY PAUSE_MS=$PAUSE run_wrk "http://127.0.0.1:$PORT/v1/events/batch" 16)"
+    T_AT_END=$(stream_length)
     kill "$SAMPLER" 2>/dev/null || true
-    P_MAX_BACKLOG=$(sort -n "$WORK/paced-backlog.txt" | tail -1)
-  fi
+    T_MAX=$(sort -n "$WORK/paced-backlog.txt" | tail -1)
+    FLAT=$(awk -v e="$T_AT_END" -v m="$T_MAX" -v r="$T_RPS" 'BEGIN { print (e <= (r/2 > 200 ? r/2 : 200) && m <= (r > 400 ? r : 400)) ? 1 : 0 }')
+    printf "   offered ~%5d batches/s (%3d ms pauses): %6.0f req/s, p99 %s ms, backlog max %s, at end %s: %s\n" \
+      "$TARGET" "$PAUSE" "$T_RPS" "$T_P99" "$T_MAX" "$T_AT_END" "$([ "$FLAT" = 1 ] && echo flat || echo growing)"
+    until_drained
+    if [ "$FLAT" = 1 ]; then
+      if [ -z "$S_RPS" ] || [ "$(echo "$T_RPS > $S_RPS" | bc)" = 1 ]; then
+        S_RPS=$T_RPS; S_P50=$T_P50; S_P99=$T_P99; S_NON=$T_NON; S_MAX_BACKLOG=$T_MAX; S_BACKLOG_AT_END=$T_AT_END
+        S_SAMPLES=$(tr '\n' ' ' <"$WORK/paced-backlog.txt")
+      fi
+      [ "$DIRECTION" = down ] && break
+      [ "$(echo "$T_RPS < 0.85 * $TARGET" | bc)" = 1 ] && break # the endpoint no longer takes what is offered
+      DIRECTION=up; TARGET=$((TARGET * 115 / 100))
+    else
+      [ "$DIRECTION" = up ] && break
+      DIRECTION=down; TARGET=$((TARGET * 85 / 100))
+    fi
+  done
+  [ -n "$S_RPS" ] || { echo "no paced rate kept the backlog flat"; S_RPS=0; S_P50=0; S_P99=0; S_NON=0; S_MAX_BACKLOG=-; S_BACKLOG_AT_END=-; S_SAMPLES=-; }
 fi
 
 if wants c; then
@@ -183,30 +236,38 @@ if wants d; then
     env "${COMMON[@]}" "${D_ENV[@]}" Workers__Count=1 Workers__RunAs=$MODE $WEB --urls "http://127.0.0.1:$DPORT" >"$WORK/drain-$MODE.log" 2>&1 &
     DRAIN_PID=$!
     wait_http "http://127.0.0.1:$DPORT/healthz"
-    D0=$(date +%s.%N)
+    D0=$(date +%s.%N); D_CPU0=$(cpu_seconds "$DRAIN_PID"); D_CH0=$(cpu_seconds "$CH_PID")
     until [ "$(redis-cli -p "$REDIS_PORT" XLEN "$D_STREAM")" = "0" ]; do sleep 0.1; done
-    D1=$(date +%s.%N)
+    D1=$(date +%s.%N); D_CPU1=$(cpu_seconds "$DRAIN_PID"); D_CH1=$(cpu_seconds "$CH_PID")
     kill "$DRAIN_PID"; wait "$DRAIN_PID" 2>/dev/null || true
     RATE=$(echo "$FILLED*100/($D1-$D0)" | bc)
-    printf "(d) %-13s drained %6d batches (%8d events) in %5.1f s: %7d events/s\n" "$MODE" "$FILLED" "$((FILLED*100))" "$(echo "$D1-$D0" | bc)" "$RATE" | tee -a "$WORK/drain-results.txt"
+    D_PER_CORE=$(per_core "$((FILLED*100))" "$D_CPU0" "$D_CPU1"); D_CH_PER_CORE=$(per_core "$((FILLED*100))" "$D_CH0" "$D_CH1")
+    printf "(d) %-13s drained %6d batches (%8d events) in %5.1f s: %7d events/s; %7d events per CPU-second of the drain host, %7d of ClickHouse\n" \
+      "$MODE" "$FILLED" "$((FILLED*100))" "$(echo "$D1-$D0" | bc)" "$RATE" "$D_PER_CORE" "$D_CH_PER_CORE" | tee -a "$WORK/drain-results.txt"
   done
 fi
 
 echo
 echo "== results: $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up, 100 events ($(wc -c < "$WORK/payload.json") bytes) per request"
 wants a && report "(a) baseline (bare Kestrel)" "$A_RPS" "$A_P50" "$A_P99" "$A_NON"
-wants b && report "(b) production (Redis, ClickHouse)" "$B_RPS" "$B_P50" "$B_P99" "$B_NON"
+if wants b; then
+  report "(b) ingest-only (Workers:Count=0)" "$I_RPS" "$I_P50" "$I_P99" "$I_NON"
+  echo "    ingest-only: $I_PER_CORE events per CPU-second of the host process, $I_REDIS_PER_CORE per CPU-second of Redis"
+  report "(b) draining on the same host" "$B_RPS" "$B_P50" "$B_P99" "$B_NON"
+  report "(b) sustained (paced, flat backlog)" "$S_RPS" "$S_P50" "$S_P99" "$S_NON"
+fi
 wants c && report "(c) embedded" "$C_RPS" "$C_P50" "$C_P99" "$C_NON"
-wants a && wants b && printf "(b) vs (a): %.0f%% of the baseline's events/s (target >= 25%%)\n" "$(echo "100*$B_RPS/$A_RPS" | bc -l)"
 if wants b; then
   echo "(b) drain into ClickHouse: $ACCEPTED batches ($((ACCEPTED*100)) events) drained at $DRAIN_RATE events/s from load start to empty stream;"
   echo "    backlog: max $MAX_BACKLOG batches during load, $BACKLOG_AT_END at load end, empty ${TAIL}s after load end; rows in ClickHouse (deduplicated ids: the payload repeats): $ROWS"
-  if [ -n "$PACED_RPS" ]; then
-    report "(b) paced: 16 conns, $((16000 / PACED_RPS)) ms pauses" "$P_RPS" "$P_P50" "$P_P99" "$P_NON"
-    echo "    backlog while paced: max $P_MAX_BACKLOG batches, $P_BACKLOG_AT_END at load end (samples each second: $(tr '\n' ' ' <"$WORK/paced-backlog.txt"))"
-  fi
+  echo "(b) sustained: backlog max $S_MAX_BACKLOG batches, $S_BACKLOG_AT_END at load end (samples each second: $S_SAMPLES)"
 fi
 if wants d; then cat "$WORK/drain-results.txt"; fi
 [ -n "${PROFILER:-}" ] && { wait "$PROFILER" || true; }
 if [ -s "$WORK/top.txt" ]; then echo "== (b) CPU by process during the run"; cat "$WORK/top.txt"; fi
 if [ -s "$WORK/perf-top.txt" ]; then echo "== (b) hottest symbols (perf)"; sed -E 's/ {3,}/ /g' "$WORK/perf-top.txt" | cut -c1-200; fi
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+if wants a && wants b; then
+  ratio() { echo "scale=4; $1/$2" | bc | awk '{printf "%.4f", $1}'; }
+  echo "RESULT ingest_only_ratio=$(ratio "$I_RPS" "$A_RPS") drain_ratio=$(ratio "$DRAIN_RATE/100" "$A_RPS") sustained_ratio=$(ratio "$S_RPS" "$A_RPS") p99_ms=$S_P99"
+fi

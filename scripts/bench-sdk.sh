@@ -1,23 +1,31 @@
 #!/usr/bin/env bash
-# SDK overhead benchmark (issue 16): the same hello-world app with and without the SDK, on this machine, in one run,
-# with a real Sentinel (embedded mode) receiving the events.
+# SDK overhead benchmark (issue 16): the same app with and without the SDK, on this machine, in one run, with a real
+# Sentinel (embedded mode) receiving the events.
 #   node:   Express (sdks/node/examples/express-app) under autocannon
 #   dotnet: ASP.NET Core (sdks/dotnet/samples/HelloApi) under wrk
-# Reports requests/s, p99 latency and process CPU per 1,000 requests of both, the SDK's share of the app's CPU, and
-# what the SDK sent/dropped. A third variant ("sink") posts to a stub that answers 202 without work: Sentinel shares
-# this machine's 2 cores with the app, so "with" also pays for Sentinel's ingestion; "sink" shows the SDK's own cost.
-# Ends with one RESULT line per SDK (with the SDK and a real Sentinel receiving vs without the SDK):
-#   RESULT sdk=node overhead_pct=N p99_added_ms=N
+# Two endpoints of the same app:
+#   GET /hello   hello world: the issue's figure. It costs the app only ~10-50 µs of CPU, so the SDK's few µs per
+#                request are a large share of it (see the README's arithmetic).
+#   GET /orders  a more realistic endpoint: ~1 ms waiting on a (simulated) database, then 20 rows as JSON.
+# Reports requests/s, p99 latency and process CPU per 1,000 requests (= µs per request) of each, the SDK's share of the
+# app's CPU, and what the SDK sent/dropped. A third variant of /hello ("sink") posts to a stub that answers 202
+# without work: Sentinel shares this machine's 2 cores with the app, so "with" also pays for Sentinel's ingestion;
+# "sink" shows the SDK's own cost. Each measurement line carries the 1-minute load average (other work on the machine).
+# Ends with one RESULT line per SDK (with the SDK and a real Sentinel receiving vs without the SDK, GET /hello first):
+#   RESULT sdk=node overhead_pct=N p99_added_ms=N realistic_overhead_pct=N realistic_p99_added_ms=N stub_overhead_pct=N sdk_cpu_us=N load1=N
 # overhead_pct = throughput lost with the SDK (negative: the SDK run was faster, i.e. noise); p99_added_ms = p99 with
-# minus p99 without. Each variant is warmed up first (BENCH_WARMUP) and measured BENCH_ROUNDS times alternating
-# without/with, and the rounds are averaged, because this machine's load from other work varies.
+# minus p99 without; sdk_cpu_us = app CPU per request with the SDK (stub receiver) minus without. Each variant is
+# warmed up first (BENCH_WARMUP) and measured BENCH_ROUNDS times alternating without/with, and the rounds are averaged,
+# because this machine's load from other work varies.
 # Usage: scripts/bench-sdk.sh [duration, default 10] [connections, default 32]   (duration in seconds)
+#        BENCH_SDKS="node dotnet" BENCH_ROUNDS=2 BENCH_WARMUP=5 to change what runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-10}"
 CONNECTIONS="${2:-32}"
 WARMUP="${BENCH_WARMUP:-5}"
 ROUNDS="${BENCH_ROUNDS:-2}"
+SDKS="${BENCH_SDKS:-node dotnet}"
 TOOLS="${BENCH_TOOLS:-/tmp/sentinel-bench-tools}"
 WORK="$(mktemp -d /tmp/sentinel-sdk-bench-XXXXXX)"
 PIDS=()
@@ -32,6 +40,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_http() { for _ in $(seq 1 300); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
 # utime + stime of a process, in ms.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
 
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
 if [ ! -x "$TOOLS/node_modules/.bin/autocannon" ]; then
@@ -43,6 +52,15 @@ echo "== building (Release)"
 dotnet build Sentinel.Web -c Release -v q -nologo >/dev/null
 dotnet build sdks/dotnet/samples/HelloApi -c Release -v q -nologo >/dev/null
 (cd sdks/node && { [ -d node_modules ] || npm ci --no-audit --no-fund --silent; } && npm run -s build)
+
+if [ "${BENCH_MICRO:-1}" = 1 ]; then
+  # The SDKs' own CPU per request, in process: no network, no load generator, no Sentinel on the same cores.
+  echo "== the SDKs' own cost, in process (BENCH_MICRO=0 skips); load $(load1)"
+  (cd sdks/node && node bench/capture.mjs) | sed 's/^/   node: /'
+  dotnet build sdks/dotnet/bench/Sentinel.Sdk.AspNetCore.Benchmarks -c Release -v q -nologo >/dev/null
+  (root=$(pwd) && cd "$WORK" && dotnet "$root/sdks/dotnet/bench/Sentinel.Sdk.AspNetCore.Benchmarks/bin/Release/net10.0/Sentinel.Sdk.AspNetCore.Benchmarks.dll" --filter '*' --job short) |
+    grep -E '^\| *(Method|Bare|WithSdk|EncodeBatch)' | sed 's/^/   dotnet: /'
+fi
 
 echo "== starting Sentinel (embedded)"
 SENTINEL_PORT=$(free_port)
@@ -92,55 +110,67 @@ print(rps, ms(*p.groups()), n)"
   fi
 }
 
-declare -A RPS P99 CPU
+declare -A RPS P99 CPU LOAD
+# measure node|dotnet off|on|sink hello|orders
 measure() {
-  local kind=$1 sdk=$2 port pid
+  local kind=$1 sdk=$2 endpoint=$3 port pid key="$1-$2-$3"
   port=$(free_port)
   pid=$(start_app "$kind" "$sdk" "$port")
   PIDS+=("$pid")
   wait_http "http://127.0.0.1:$port/hello"
-  load "$kind" "http://127.0.0.1:$port/hello" "$WARMUP" >/dev/null
+  load "$kind" "http://127.0.0.1:$port/$endpoint" "$WARMUP" >/dev/null
   local before after result
   before=$(cpu_ms "$pid")
-  result=$(load "$kind" "http://127.0.0.1:$port/hello" "$DURATION")
+  result=$(load "$kind" "http://127.0.0.1:$port/$endpoint" "$DURATION")
   after=$(cpu_ms "$pid")
   read -r rps p99 n <<<"$result"
-  local cpu_per_1k
+  local cpu_per_1k la
   cpu_per_1k=$(python3 -c "print(($after - $before) / $n * 1000)")
+  la=$(load1)
   if [ "$kind" = node ] && [ "$sdk" != off ]; then
     curl -fs -X POST "http://127.0.0.1:$port/_sentinel/flush" > "$WORK/stats.json" || true
     echo "   node SDK counters: $(cat "$WORK/stats.json")"
   fi
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-  printf '   %-6s sdk=%-3s %10.0f req/s  p99 %7.3f ms  cpu %6.1f ms/1k req\n' "$kind" "$sdk" "$rps" "$p99" "$cpu_per_1k"
-  RPS[$kind-$sdk]="${RPS[$kind-$sdk]:-} $rps"; P99[$kind-$sdk]="${P99[$kind-$sdk]:-} $p99"; CPU[$kind-$sdk]="${CPU[$kind-$sdk]:-} $cpu_per_1k"
+  printf '   %-6s %-7s sdk=%-4s %10.0f req/s  p99 %7.3f ms  cpu %6.1f ms/1k req  (load %s)\n' "$kind" "/$endpoint" "$sdk" "$rps" "$p99" "$cpu_per_1k" "$la"
+  RPS[$key]="${RPS[$key]:-} $rps"; P99[$key]="${P99[$key]:-} $p99"; CPU[$key]="${CPU[$key]:-} $cpu_per_1k"; LOAD[$kind]="${LOAD[$kind]:-} $la"
 }
 
 mean() { python3 -c "import sys; v=[float(x) for x in sys.argv[1:]]; print(sum(v)/len(v))" $1; }
 
-for kind in node dotnet; do
+for kind in $SDKS; do
   echo "== $kind: $ROUNDS rounds of ${DURATION}s, $CONNECTIONS connections, ${WARMUP}s warm-up each"
   for round in $(seq 1 "$ROUNDS"); do
-    measure "$kind" off
-    measure "$kind" on
-    measure "$kind" sink
+    measure "$kind" off hello
+    measure "$kind" on hello
+    measure "$kind" sink hello
+    measure "$kind" off orders
+    measure "$kind" on orders
   done
 done
 
 echo "== stored by Sentinel: see the counters above (sent = accepted by Sentinel)"
 echo
-printf '| sdk | req/s without | req/s with | req/s with, stub receiver | p99 without | p99 with | p99 with, stub | app CPU/1k req without | with | with, stub | SDK share of app CPU |\n|---|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| sdk | endpoint | req/s without | req/s with | req/s with, stub receiver | p99 without | p99 with | p99 with, stub | app CPU/1k req without | with | with, stub | SDK share of app CPU | load |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 RESULTS=()
-for kind in node dotnet; do
-  r_off=$(mean "${RPS[$kind-off]}"); r_on=$(mean "${RPS[$kind-on]}")
-  p_off=$(mean "${P99[$kind-off]}"); p_on=$(mean "${P99[$kind-on]}")
-  c_off=$(mean "${CPU[$kind-off]}"); c_on=$(mean "${CPU[$kind-on]}")
-  r_sink=$(mean "${RPS[$kind-sink]}"); p_sink=$(mean "${P99[$kind-sink]}"); c_sink=$(mean "${CPU[$kind-sink]}")
-  python3 -c "print('| $kind | %.0f | %.0f | %.0f | %.3f ms | %.3f ms | %.3f ms | %.1f ms | %.1f ms | %.1f ms | %.1f%% |' % ($r_off, $r_on, $r_sink, $p_off, $p_on, $p_sink, $c_off, $c_on, $c_sink, ($c_on-$c_off)/$c_on*100))"
-  python3 -c "print('   $kind with a stub receiver: overhead %.1f%%, p99 added %.3f ms' % (($r_off-$r_sink)/$r_off*100, $p_sink-$p_off))" >> "$WORK/sink.txt"
-  RESULTS+=("$(python3 -c "print('RESULT sdk=$kind overhead_pct=%.1f p99_added_ms=%.3f' % (($r_off-$r_on)/$r_off*100, $p_on-$p_off))")")
+for kind in $SDKS; do
+  la=$(mean "${LOAD[$kind]}")
+  for endpoint in hello orders; do
+    k="$kind-%s-$endpoint"
+    r_off=$(mean "${RPS[$(printf "$k" off)]}"); r_on=$(mean "${RPS[$(printf "$k" on)]}")
+    p_off=$(mean "${P99[$(printf "$k" off)]}"); p_on=$(mean "${P99[$(printf "$k" on)]}")
+    c_off=$(mean "${CPU[$(printf "$k" off)]}"); c_on=$(mean "${CPU[$(printf "$k" on)]}")
+    if [ "$endpoint" = hello ]; then
+      r_sink=$(mean "${RPS[$kind-sink-hello]}"); p_sink=$(mean "${P99[$kind-sink-hello]}"); c_sink=$(mean "${CPU[$kind-sink-hello]}")
+      python3 -c "print('| $kind | /hello | %.0f | %.0f | %.0f | %.3f ms | %.3f ms | %.3f ms | %.1f ms | %.1f ms | %.1f ms | %.1f%% | %.1f |' % ($r_off, $r_on, $r_sink, $p_off, $p_on, $p_sink, $c_off, $c_on, $c_sink, ($c_on-$c_off)/$c_on*100, $la))"
+      hello="overhead_pct=$(python3 -c "print('%.1f' % (($r_off-$r_on)/$r_off*100))") p99_added_ms=$(python3 -c "print('%.3f' % ($p_on-$p_off))")"
+      stub="stub_overhead_pct=$(python3 -c "print('%.1f' % (($r_off-$r_sink)/$r_off*100))") sdk_cpu_us=$(python3 -c "print('%.1f' % ($c_sink-$c_off))")"
+    else
+      python3 -c "print('| $kind | /orders | %.0f | %.0f | | %.3f ms | %.3f ms | | %.1f ms | %.1f ms | | %.1f%% | %.1f |' % ($r_off, $r_on, $p_off, $p_on, $c_off, $c_on, ($c_on-$c_off)/$c_on*100, $la))"
+      realistic="realistic_overhead_pct=$(python3 -c "print('%.1f' % (($r_off-$r_on)/$r_off*100))") realistic_p99_added_ms=$(python3 -c "print('%.3f' % ($p_on-$p_off))")"
+    fi
+  done
+  RESULTS+=("RESULT sdk=$kind $hello $realistic $stub load1=$la")
 done
-echo
-cat "$WORK/sink.txt"
 echo
 printf '%s\n' "${RESULTS[@]}"

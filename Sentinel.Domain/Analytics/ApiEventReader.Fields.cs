@@ -11,30 +11,30 @@ public sealed partial class ApiEventReader
     private const long MaxUnixMilliseconds = 253402300799999; // 9999-12-31T23:59:59.999Z
     private const int MaxTimestampLength = 64;
 
-    private void ReadField(ReadOnlySpan<byte> source, ref Utf8JsonReader json, EventField field, ref EventFaults faults, bool keep, ref EventValues values)
+    private void ReadField(ReadOnlySpan<byte> source, scoped ref Utf8JsonReader json, EventField field, scoped ref EventFaults faults, scoped ref EventValues values)
     {
         var name = EventFields.Name(field);
         switch (field)
         {
             case EventField.Id:
-                values.Id = RequiredText(ref json, ref faults, name, ApiEventLimits.IdMaxLength, keep);
+                values.Id = RequiredText(ref json, ref faults, name, ApiEventLimits.IdMaxLength);
                 break;
             case EventField.Timestamp:
                 values.Timestamp = ReadTimestamp(ref json, ref faults) ?? default;
                 break;
             case EventField.Method:
-                values.Method = RequiredText(ref json, ref faults, name, ApiEventLimits.MethodMaxLength, keep, static method =>
+                values.Method = RequiredText(ref json, ref faults, name, ApiEventLimits.MethodMaxLength, static method =>
                     JsonTokens.IsUpperAscii(method) ? null : "must be an upper-case HTTP method such as GET.");
                 break;
             case EventField.Host:
-                values.Host = RequiredText(ref json, ref faults, name, ApiEventLimits.HostMaxLength, keep);
+                values.Host = RequiredText(ref json, ref faults, name, ApiEventLimits.HostMaxLength);
                 break;
             case EventField.Path:
-                values.Path = RequiredText(ref json, ref faults, name, ApiEventLimits.PathMaxLength, keep, static path =>
+                values.Path = RequiredText(ref json, ref faults, name, ApiEventLimits.PathMaxLength, static path =>
                     path[0] == (byte)'/' ? null : "must start with '/'.");
                 break;
             case EventField.Route:
-                values.Route = OptionalText(ref json, ref faults, name, ApiEventLimits.RouteMaxLength, keep);
+                values.Route = OptionalText(ref json, ref faults, name, ApiEventLimits.RouteMaxLength);
                 break;
             case EventField.Status:
                 if (JsonTokens.Number(ref json, ref faults, name, 100, 599) is { } status)
@@ -58,27 +58,27 @@ public sealed partial class ApiEventReader
                 values.ResponseBytes = (long)(JsonTokens.Number(ref json, ref faults, name, 0, long.MaxValue) ?? 0);
                 break;
             case EventField.Environment:
-                values.Environment = OptionalText(ref json, ref faults, name, ApiEventLimits.EnvironmentMaxLength, keep, static environment =>
+                values.Environment = OptionalText(ref json, ref faults, name, ApiEventLimits.EnvironmentMaxLength, static environment =>
                     !environment.IsEmpty && JsonTokens.IsEnvironmentName(environment) ? null : "may only contain letters, digits, '-', '_' and '.'.");
                 break;
             case EventField.Ip:
-                values.Ip = OptionalText(ref json, ref faults, name, ApiEventLimits.IpMaxLength, keep, static ip =>
+                values.Ip = OptionalText(ref json, ref faults, name, ApiEventLimits.IpMaxLength, static ip =>
                     ip.IsEmpty || JsonTokens.IsIpAddress(ip) ? null : "must be an IPv4 or IPv6 address.");
                 break;
             case EventField.Sdk:
-                ReadSdk(ref json, ref faults, keep, ref values);
+                ReadSdk(ref json, ref faults, ref values);
                 break;
             case EventField.Headers:
-                values.HeadersJson = ReadHeaders(source, ref json, ref faults, keep);
+                values.HeadersJson = ReadHeaders(source, ref json, ref faults);
                 break;
             case EventField.ConsumerId:
-                values.ConsumerId = OptionalText(ref json, ref faults, name, ApiEventLimits.ConsumerIdMaxLength, keep);
+                values.ConsumerId = OptionalText(ref json, ref faults, name, ApiEventLimits.ConsumerIdMaxLength);
                 break;
             case EventField.UserAgent:
-                values.UserAgent = OptionalText(ref json, ref faults, name, ApiEventLimits.UserAgentMaxLength, keep);
+                values.UserAgent = OptionalText(ref json, ref faults, name, ApiEventLimits.UserAgentMaxLength);
                 break;
             case EventField.Error:
-                values.Error = OptionalText(ref json, ref faults, name, ApiEventLimits.ErrorMaxLength, keep);
+                values.Error = OptionalText(ref json, ref faults, name, ApiEventLimits.ErrorMaxLength);
                 break;
             default:
                 break;
@@ -149,7 +149,7 @@ public sealed partial class ApiEventReader
         return true;
     }
 
-    private static void ReadSdk(ref Utf8JsonReader json, ref EventFaults faults, bool keep, ref EventValues values)
+    private static void ReadSdk(scoped ref Utf8JsonReader json, scoped ref EventFaults faults, scoped ref EventValues values)
     {
         if (json.TokenType != JsonTokenType.StartObject)
         {
@@ -164,24 +164,24 @@ public sealed partial class ApiEventReader
             json.Read();
             if (isName)
             {
-                values.SdkName = OptionalText(ref json, ref faults, "sdk.name", ApiEventLimits.SdkFieldMaxLength, keep);
+                values.SdkName = OptionalText(ref json, ref faults, "sdk.name", ApiEventLimits.SdkFieldMaxLength);
             }
             else if (isVersion)
             {
-                values.SdkVersion = OptionalText(ref json, ref faults, "sdk.version", ApiEventLimits.SdkFieldMaxLength, keep);
+                values.SdkVersion = OptionalText(ref json, ref faults, "sdk.version", ApiEventLimits.SdkFieldMaxLength);
             }
 
             json.Skip();
         }
     }
 
-    /// <summary>Headers are stored as the JSON object the SDK sent (it masks secrets before sending).</summary>
-    private static string? ReadHeaders(ReadOnlySpan<byte> source, ref Utf8JsonReader json, ref EventFaults faults, bool keep)
+    /// <summary>Headers are stored as the JSON object the SDK sent (it masks secrets before sending); empty when none.</summary>
+    private static ReadOnlySpan<byte> ReadHeaders(ReadOnlySpan<byte> source, scoped ref Utf8JsonReader json, scoped ref EventFaults faults)
     {
         if (json.TokenType != JsonTokenType.StartObject)
         {
             faults.Fail("headers", "must be an object of header names to string values.");
-            return null;
+            return default;
         }
 
         var start = (int)json.TokenStartIndex;
@@ -205,16 +205,16 @@ public sealed partial class ApiEventReader
 
         if (failed)
         {
-            return null;
+            return default;
         }
 
         if (count > ApiEventLimits.MaxHeaders)
         {
             faults.Fail("headers", $"has more than {ApiEventLimits.MaxHeaders} entries.");
-            return null;
+            return default;
         }
 
-        return keep && count > 0 ? Encoding.UTF8.GetString(source[start..(int)json.BytesConsumed]) : null;
+        return count > 0 ? source[start..(int)json.BytesConsumed] : default;
     }
 
     /// <summary>
@@ -238,27 +238,27 @@ public sealed partial class ApiEventReader
             : null;
     }
 
-    private static string? RequiredText(ref Utf8JsonReader json, ref EventFaults faults, string name, int maxLength, bool keep, TextRule? rule = null) =>
-        Text(ref json, ref faults, name, maxLength, keep, required: true, rule);
+    private static ReadOnlySpan<byte> RequiredText(scoped ref Utf8JsonReader json, scoped ref EventFaults faults, string name, int maxLength, TextRule? rule = null) =>
+        Text(ref json, ref faults, name, maxLength, required: true, rule);
 
-    private static string? OptionalText(ref Utf8JsonReader json, ref EventFaults faults, string name, int maxLength, bool keep, TextRule? rule = null) =>
-        Text(ref json, ref faults, name, maxLength, keep, required: false, rule);
+    private static ReadOnlySpan<byte> OptionalText(scoped ref Utf8JsonReader json, scoped ref EventFaults faults, string name, int maxLength, TextRule? rule = null) =>
+        Text(ref json, ref faults, name, maxLength, required: false, rule);
 
-    /// <summary>A string field: its type, length and (when required) presence, then its own rule; the string only when kept.</summary>
-    private static string? Text(ref Utf8JsonReader json, ref EventFaults faults, string name, int maxLength, bool keep, bool required, TextRule? rule)
+    /// <summary>A string field: its type, length and (when required) presence, then its own rule; its UTF-8 text when it passes.</summary>
+    private static ReadOnlySpan<byte> Text(scoped ref Utf8JsonReader json, scoped ref EventFaults faults, string name, int maxLength, bool required, TextRule? rule)
     {
         if (!JsonTokens.TryText(ref json, ref faults, name, maxLength, out var text) || (required && !JsonTokens.NotEmpty(text, ref faults, name)))
         {
-            return null;
+            return default;
         }
 
         if (rule?.Invoke(text) is { } reason)
         {
             faults.Fail(name, reason);
-            return null;
+            return default;
         }
 
-        return keep ? Encoding.UTF8.GetString(text) : null;
+        return text;
     }
 
     /// <summary>A field's own check on its UTF-8 text: null when it passes, else the reason.</summary>

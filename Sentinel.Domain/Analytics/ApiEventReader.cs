@@ -1,13 +1,15 @@
 using System.Text.Json;
+using Sentinel.Domain.Analytics.Rows;
 
 namespace Sentinel.Domain.Analytics;
 
 /// <summary>
 /// Reads API events from JSON in one forward pass and checks every field, so that a bad event is reported with its
 /// field and reason and the good events of the same batch are still accepted. The endpoint checks a body with
-/// <see cref="CheckBatch"/>, which builds no strings for valid events (it is on the hot path of ingestion); the
-/// workers read what was queued with <see cref="ReadQueued"/>, which runs the same checks, so what the endpoint
-/// accepted is exactly what gets stored.
+/// <see cref="CheckBatch"/>, which builds no strings (it is on the hot path of ingestion) and encodes each valid
+/// event into the stores' row form (<see cref="ApiEventRows"/>) in the same pass: that is what gets queued and
+/// stored, so the workers never parse JSON. <see cref="ReadQueued"/> and <see cref="ReadQueuedRows"/> read the JSON
+/// arrays that older versions queued, with the same checks.
 /// </summary>
 public sealed partial class ApiEventReader(DateTime utcNow, TimeSpan maxFutureSkew, TimeSpan maxAge)
 {
@@ -15,12 +17,16 @@ public sealed partial class ApiEventReader(DateTime utcNow, TimeSpan maxFutureSk
     public static ApiEventReader ForQueuedEvents { get; } = new(DateTime.UtcNow, TimeSpan.MaxValue, TimeSpan.MaxValue);
 
     /// <summary>
-    /// Checks a request body <c>{ "events": [ ... ] }</c>. Stops validating (but keeps counting) past
-    /// <paramref name="maxEvents"/>; other top-level properties are ignored.
+    /// Checks a request body <c>{ "events": [ ... ] }</c> and encodes its valid events as rows of
+    /// <paramref name="projectId"/>. Stops validating (but keeps counting) past <paramref name="maxEvents"/>; other
+    /// top-level properties are ignored.
     /// </summary>
-    public CheckedBatch CheckBatch(ReadOnlySpan<byte> body, int maxEvents)
+    public CheckedBatch CheckBatch(ReadOnlySpan<byte> body, int maxEvents, Guid projectId = default)
     {
         var valid = new List<(int Start, int Length)>();
+        var rows = new ApiEventRowWriter(body.Length);
+        Span<byte> project = stackalloc byte[36];
+        projectId.TryFormat(project, out _);
         var errors = new List<EventError>();
         var json = new Utf8JsonReader(body);
         var count = 0;
@@ -29,7 +35,7 @@ public sealed partial class ApiEventReader(DateTime utcNow, TimeSpan maxFutureSk
         {
             if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
             {
-                return new CheckedBatch(CheckedBatch.Outcome.NotAnEventsObject, 0, valid, errors);
+                return new CheckedBatch(CheckedBatch.Outcome.NotAnEventsObject, 0, valid, errors, ApiEventRows.Empty);
             }
 
             while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
@@ -44,7 +50,7 @@ public sealed partial class ApiEventReader(DateTime utcNow, TimeSpan maxFutureSk
 
                 if (sawEvents || json.TokenType != JsonTokenType.StartArray)
                 {
-                    return new CheckedBatch(CheckedBatch.Outcome.NotAnEventsObject, 0, valid, errors);
+                    return new CheckedBatch(CheckedBatch.Outcome.NotAnEventsObject, 0, valid, errors, ApiEventRows.Empty);
                 }
 
                 sawEvents = true;
@@ -62,9 +68,10 @@ public sealed partial class ApiEventReader(DateTime utcNow, TimeSpan maxFutureSk
                         errors.Add(new EventError(count - 1, "", "An event must be a JSON object."));
                         json.Skip();
                     }
-                    else if (ReadEvent(body, ref json, count - 1, errors, keep: false, out _))
+                    else if (ReadEvent(body, ref json, count - 1, errors, out var values))
                     {
                         valid.Add((start, (int)json.BytesConsumed - start));
+                        rows.Write(project, values);
                     }
                 }
             }
@@ -76,14 +83,14 @@ public sealed partial class ApiEventReader(DateTime utcNow, TimeSpan maxFutureSk
         }
         catch (JsonException exception)
         {
-            return new CheckedBatch(CheckedBatch.Outcome.NotJson, 0, [], [], exception.Message);
+            return new CheckedBatch(CheckedBatch.Outcome.NotJson, 0, [], [], ApiEventRows.Empty, exception.Message);
         }
 
         var outcome = !sawEvents ? CheckedBatch.Outcome.NotAnEventsObject
             : count == 0 ? CheckedBatch.Outcome.Empty
             : count > maxEvents ? CheckedBatch.Outcome.TooManyEvents
             : CheckedBatch.Outcome.Ok;
-        return new CheckedBatch(outcome, count, valid, errors);
+        return new CheckedBatch(outcome, count, valid, errors, outcome == CheckedBatch.Outcome.Ok ? rows.ToRows() : ApiEventRows.Empty);
     }
 
     /// <summary>
@@ -92,41 +99,61 @@ public sealed partial class ApiEventReader(DateTime utcNow, TimeSpan maxFutureSk
     /// </summary>
     public List<ApiEvent>? ReadQueued(ReadOnlySpan<byte> eventsArray, Guid projectId)
     {
-        var json = new Utf8JsonReader(eventsArray);
         var events = new List<ApiEvent>();
+        return ReadQueued(eventsArray, (in EventValues values) => events.Add(values.ToEvent(projectId))) ? events : null;
+    }
+
+    /// <summary>
+    /// <see cref="ReadQueued"/> into rows: how a queue entry written before rows were queued (a JSON array) is
+    /// drained. Null when the JSON is malformed or any event fails its checks.
+    /// </summary>
+    public ApiEventRows? ReadQueuedRows(ReadOnlySpan<byte> eventsArray, Guid projectId)
+    {
+        var rows = new ApiEventRowWriter(eventsArray.Length);
+        var project = projectId.ToString();
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(project);
+        return ReadQueued(eventsArray, (in EventValues values) => rows.Write(utf8, values)) ? rows.ToRows() : null;
+    }
+
+    private delegate void EventSink(in EventValues values);
+
+    private bool ReadQueued(ReadOnlySpan<byte> eventsArray, EventSink sink)
+    {
+        var json = new Utf8JsonReader(eventsArray);
+        var index = 0;
         var errors = new List<EventError>();
         try
         {
             if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
             {
-                return null;
+                return false;
             }
 
             while (json.Read() && json.TokenType != JsonTokenType.EndArray)
             {
-                if (json.TokenType != JsonTokenType.StartObject || !ReadEvent(eventsArray, ref json, events.Count, errors, keep: true, out var values))
+                if (json.TokenType != JsonTokenType.StartObject || !ReadEvent(eventsArray, ref json, index++, errors, out var values))
                 {
-                    return null;
+                    return false;
                 }
 
-                events.Add(values.ToEvent(projectId));
+                sink(values);
             }
 
-            return events;
+            return true;
         }
         catch (JsonException)
         {
-            return null;
+            return false;
         }
     }
 
     /// <summary>
     /// Reads the event object the reader stands on, through its end. Records each fault in <paramref name="errors"/>
-    /// and returns whether there was none. With <paramref name="keep"/> the values are kept for building the event.
+    /// and returns whether there was none; <paramref name="values"/> are the event's values when there was none.
     /// </summary>
-    private bool ReadEvent(ReadOnlySpan<byte> source, ref Utf8JsonReader json, int index, List<EventError> errors, bool keep, out EventValues values)
+    private bool ReadEvent(ReadOnlySpan<byte> source, ref Utf8JsonReader json, int index, List<EventError> errors, out EventValues values)
     {
-        values = default;
+        var read = default(EventValues);
         var faults = new EventFaults(index, errors);
         var present = 0u;
         var nonNull = 0u;
@@ -155,7 +182,7 @@ public sealed partial class ApiEventReader(DateTime utcNow, TimeSpan maxFutureSk
             }
 
             nonNull |= bit;
-            ReadField(source, ref json, field, ref faults, keep, ref values);
+            ReadField(source, ref json, field, ref faults, ref read);
             json.Skip(); // a value of the wrong kind may be an object or array: step over it
         }
 
@@ -167,6 +194,7 @@ public sealed partial class ApiEventReader(DateTime utcNow, TimeSpan maxFutureSk
             }
         }
 
+        values = read;
         return faults.None;
     }
 }

@@ -1,9 +1,10 @@
+using Sentinel.Domain.Analytics.Rows;
+
 namespace Sentinel.Domain.Analytics;
 
 /// <summary>
-/// What the check of a request body found: whether it is a batch at all, how many events it holds, where the valid
-/// ones are in the body and why the others were rejected. The valid events are queued byte for byte as sent, so the
-/// check never builds strings for them.
+/// What the check of a request body found: whether it is a batch at all, how many events it holds, the valid ones
+/// encoded as rows (what is queued) and where they are in the body, and why the others were rejected.
 /// </summary>
 public sealed class CheckedBatch
 {
@@ -18,8 +19,9 @@ public sealed class CheckedBatch
 
     private readonly List<(int Start, int Length)> valid;
 
-    internal CheckedBatch(Outcome result, int count, List<(int Start, int Length)> valid, List<EventError> errors, string? jsonError = null)
+    internal CheckedBatch(Outcome result, int count, List<(int Start, int Length)> valid, List<EventError> errors, ApiEventRows rows, string? jsonError = null)
     {
+        Rows = rows;
         Result = result;
         Count = count;
         this.valid = valid;
@@ -28,6 +30,9 @@ public sealed class CheckedBatch
     }
 
     public Outcome Result { get; }
+
+    /// <summary>The valid events in the stores' row form, in the order of the batch; empty unless <see cref="Result"/> is Ok.</summary>
+    public ApiEventRows Rows { get; }
 
     /// <summary>The number of elements in <c>events</c> (all of them, also past the limit).</summary>
     public int Count { get; }
@@ -42,7 +47,7 @@ public sealed class CheckedBatch
     /// <summary>The parser's message when <see cref="Result"/> is <see cref="Outcome.NotJson"/>.</summary>
     public string? JsonError { get; }
 
-    /// <summary>The valid events as one JSON array, copied from <paramref name="body"/> (the span that was checked).</summary>
+    /// <summary>The valid events as one JSON array, copied from <paramref name="body"/> (the span that was checked): the form older versions queued.</summary>
     public byte[] ValidEventsJson(ReadOnlySpan<byte> body)
     {
         var length = 2 + Math.Max(0, valid.Count - 1);

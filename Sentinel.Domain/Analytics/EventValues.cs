@@ -1,48 +1,56 @@
+using System.Text;
+
 namespace Sentinel.Domain.Analytics;
 
-/// <summary>The values of one event while <see cref="ApiEventReader"/> reads it; strings are only filled when kept.</summary>
-internal struct EventValues
+/// <summary>
+/// The values of one event while <see cref="ApiEventReader"/> reads it. Strings are UTF-8 spans over the request
+/// (or over an unescaped copy when the JSON escaped them), so checking and encoding an event builds no string;
+/// an empty span is a field that was absent.
+/// </summary>
+internal ref struct EventValues
 {
-    public string? Id;
+    public ReadOnlySpan<byte> Id;
     public DateTime Timestamp;
-    public string? Method;
-    public string? Host;
-    public string? Path;
-    public string? Route;
+    public ReadOnlySpan<byte> Method;
+    public ReadOnlySpan<byte> Host;
+    public ReadOnlySpan<byte> Path;
+    public ReadOnlySpan<byte> Route;
     public int Status;
     public double DurationMs;
     public long RequestBytes;
     public long ResponseBytes;
-    public string? Environment;
-    public string? Ip;
-    public string? SdkName;
-    public string? SdkVersion;
-    public string? HeadersJson;
-    public string? ConsumerId;
-    public string? UserAgent;
-    public string? Error;
+    public ReadOnlySpan<byte> Environment;
+    public ReadOnlySpan<byte> Ip;
+    public ReadOnlySpan<byte> SdkName;
+    public ReadOnlySpan<byte> SdkVersion;
+    public ReadOnlySpan<byte> HeadersJson;
+    public ReadOnlySpan<byte> ConsumerId;
+    public ReadOnlySpan<byte> UserAgent;
+    public ReadOnlySpan<byte> Error;
 
-    /// <summary>The stored event; call only for an event that passed every check, with its values kept.</summary>
+    /// <summary>The stored event; call only for an event that passed every check.</summary>
     public readonly ApiEvent ToEvent(Guid projectId) => new()
     {
         ProjectId = projectId,
-        Id = Id!,
+        Id = Text(Id),
         Timestamp = Timestamp,
-        Environment = Environment ?? ApiEventLimits.DefaultEnvironment,
-        Method = Method!,
-        Host = Host!,
-        Path = Path!,
-        Route = string.IsNullOrEmpty(Route) ? Path! : Route,
+        Environment = Environment.IsEmpty ? ApiEventLimits.DefaultEnvironment : Text(Environment),
+        Method = Text(Method),
+        Host = Text(Host),
+        Path = Text(Path),
+        Route = Route.IsEmpty ? Text(Path) : Text(Route),
         Status = Status,
         DurationMs = DurationMs,
         RequestBytes = RequestBytes,
         ResponseBytes = ResponseBytes,
-        ConsumerId = ConsumerId ?? "",
-        Ip = Ip ?? "",
-        UserAgent = UserAgent ?? "",
-        SdkName = SdkName ?? "",
-        SdkVersion = SdkVersion ?? "",
-        HeadersJson = HeadersJson ?? "",
-        Error = Error ?? "",
+        ConsumerId = Text(ConsumerId),
+        Ip = Text(Ip),
+        UserAgent = Text(UserAgent),
+        SdkName = Text(SdkName),
+        SdkVersion = Text(SdkVersion),
+        HeadersJson = Text(HeadersJson),
+        Error = Text(Error),
     };
+
+    private static string Text(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? "" : Encoding.UTF8.GetString(utf8);
 }

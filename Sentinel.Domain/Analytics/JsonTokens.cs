@@ -16,7 +16,7 @@ internal static class JsonTokens
     public const string InvalidText = "must be valid Unicode: UTF-8, and a \\uD800-\\uDFFF escape only as half of a surrogate pair.";
 
     /// <summary>The value as unescaped UTF-8 when it is a string of valid UTF-8 within <paramref name="maxLength"/> characters.</summary>
-    public static bool TryText(ref Utf8JsonReader json, ref EventFaults faults, string name, int maxLength, out ReadOnlySpan<byte> text)
+    public static bool TryText(scoped ref Utf8JsonReader json, scoped ref EventFaults faults, string name, int maxLength, out ReadOnlySpan<byte> text)
     {
         text = default;
         if (json.TokenType != JsonTokenType.String)
@@ -74,7 +74,7 @@ internal static class JsonTokens
     /// bad text as JSON and only the unescaping finds them (it throws), so this is the one place that unescapes.
     /// Escapes are rare, so only they cost an allocation.
     /// </summary>
-    public static bool TryUnescape(ref Utf8JsonReader json, out ReadOnlySpan<byte> text)
+    public static bool TryUnescape(scoped ref Utf8JsonReader json, out ReadOnlySpan<byte> text)
     {
         if (!json.ValueIsEscaped)
         {

@@ -28,4 +28,12 @@ public sealed class Project
     public DateTime? ArchivedAt { get; set; }
 
     public bool IsArchived => ArchivedAt is not null;
+
+    /// <summary>
+    /// The environments the project declares (space-separated names, see <see cref="ProjectEnvironments"/>), offered
+    /// by the dashboard's filter beside the ones its data has; null when none were declared.
+    /// </summary>
+    public string? Environments { get; set; }
+
+    public IReadOnlyList<string> EnvironmentNames => ProjectEnvironments.Split(Environments);
 }

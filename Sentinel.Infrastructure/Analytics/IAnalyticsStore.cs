@@ -1,4 +1,5 @@
 using Sentinel.Domain.Analytics;
+using Sentinel.Domain.Analytics.Rows;
 
 namespace Sentinel.Infrastructure.Analytics;
 
@@ -11,11 +12,25 @@ public interface IAnalyticsStore
     /// <summary>Creates what the store needs (tables); safe to call on every start and from several hosts.</summary>
     Task EnsureSchemaAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes rows as the endpoint encoded them (ADR 029); <see cref="AnalyticsStoreWrites.WriteAsync"/> takes
+    /// events instead.
+    /// </summary>
     /// <exception cref="AnalyticsStoreUnavailableException">The store cannot be reached now; try again later.</exception>
-    Task WriteAsync(IReadOnlyList<ApiEvent> events, CancellationToken cancellationToken);
+    Task WriteAsync(ApiEventRows rows, CancellationToken cancellationToken);
 
     Task<Dashboard> QueryAsync(DashboardQuery query, CancellationToken cancellationToken);
 
     /// <summary>Deletes a project's events older than <paramref name="cutoff"/> (retention).</summary>
     Task DeleteBeforeAsync(Guid projectId, DateTime cutoff, CancellationToken cancellationToken);
+}
+
+/// <summary>Writing events rather than rows: for tests, tools and anything that holds events.</summary>
+public static class AnalyticsStoreWrites
+{
+    public static Task WriteAsync(this IAnalyticsStore store, IReadOnlyList<ApiEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.WriteAsync(ApiEventRows.From(events), cancellationToken);
+    }
 }

@@ -6,9 +6,9 @@ using Sentinel.Infrastructure.Analytics.Tinybird;
 namespace Sentinel.Infrastructure.Analytics;
 
 /// <summary>
-/// Builds a <see cref="Dashboard"/> from the five dashboard pipes, whoever runs them (ClickHouse renders the SQL
-/// itself, Tinybird serves them as endpoints). Rows are JSON objects as both return them; 64-bit integers may come
-/// quoted (ClickHouse's default) or not.
+/// Builds a <see cref="Dashboard"/> from the six dashboard pipes, whoever runs them (ClickHouse renders the SQL
+/// itself, Tinybird serves them as endpoints). The pipes run at once, so a dashboard costs the slowest of them, not
+/// their sum. Rows are JSON objects as both return them; 64-bit integers may come quoted (ClickHouse's default) or not.
 /// </summary>
 internal static class PipeDashboard
 {
@@ -16,35 +16,49 @@ internal static class PipeDashboard
 
     public static async Task<Dashboard> QueryAsync(DashboardQuery query, RunPipe run, CancellationToken cancellationToken)
     {
-        var parameters = new Dictionary<string, string?>
-        {
-            ["project_id"] = query.ProjectId.ToString(),
-            ["from_unix"] = query.FromUnix.ToString(CultureInfo.InvariantCulture),
-            ["to_unix"] = query.ToUnix.ToString(CultureInfo.InvariantCulture),
-            ["environment"] = query.Environment,
-            ["bucket_seconds"] = query.BucketSeconds.ToString(CultureInfo.InvariantCulture),
-        };
+        var parameters = Parameters(query);
         var totals = run(TinybirdProject.TotalsPipe, parameters, cancellationToken);
         var traffic = run(TinybirdProject.TrafficPipe, parameters, cancellationToken);
         var routes = run(TinybirdProject.RoutesPipe, parameters, cancellationToken);
         var consumers = run(TinybirdProject.ConsumersPipe, parameters, cancellationToken);
         var statuses = run(TinybirdProject.StatusCodesPipe, parameters, cancellationToken);
-        await Task.WhenAll(totals, traffic, routes, consumers, statuses);
+        var environments = run(TinybirdProject.EnvironmentsPipe, parameters, cancellationToken);
+        await Task.WhenAll(totals, traffic, routes, consumers, statuses, environments);
 
-        var totalRows = await totals;
-        var total = totalRows.Count > 0 ? totalRows[0] : default;
+        var periods = (await totals).ToLookup(row => Long(row, "current") == 1, Totals);
         return new Dashboard(
-            total.ValueKind == JsonValueKind.Object
-                ? new DashboardTotals(Long(total, "requests"), Long(total, "client_errors"), Long(total, "server_errors"), Long(total, "request_bytes"), Long(total, "response_bytes"))
-                : new DashboardTotals(0, 0, 0, 0, 0),
+            periods[true].FirstOrDefault() ?? DashboardTotals.Empty,
             (await traffic).Select(row => new TrafficBucket(
-                DateTime.UnixEpoch.AddSeconds(Long(row, "bucket")), Long(row, "requests"), Long(row, "client_errors"), Long(row, "server_errors"))).ToList(),
+                DateTime.UnixEpoch.AddSeconds(Long(row, "bucket")), Long(row, "requests"), Long(row, "client_errors"), Long(row, "server_errors"),
+                Number(row, "p50_ms"), Number(row, "p95_ms"), Number(row, "p99_ms"))).ToList(),
             (await routes).Select(row => new RouteStats(
                 Text(row, "method"), Text(row, "route"), Long(row, "requests"), Long(row, "client_errors"), Long(row, "server_errors"),
                 Number(row, "p50_ms"), Number(row, "p95_ms"), Number(row, "p99_ms"), Number(row, "avg_request_bytes"), Number(row, "avg_response_bytes"))).ToList(),
             (await consumers).Select(row => new ConsumerStats(Text(row, "consumer_id"), Long(row, "requests"), Long(row, "errors"))).ToList(),
-            (await statuses).Select(row => new StatusCount((int)Long(row, "status"), Long(row, "requests"))).ToList());
+            (await statuses).Select(row => new StatusCount((int)Long(row, "status"), Long(row, "requests"))).ToList())
+        {
+            Previous = query.ComparePrevious ? periods[false].FirstOrDefault() ?? DashboardTotals.Empty : null,
+            Environments = (await environments).Select(row => new EnvironmentCount(Text(row, "environment"), Long(row, "requests"))).ToList(),
+        };
     }
+
+    /// <summary>The pipes' parameters; an absent filter is left out (Tinybird's <c>defined()</c> is false for it).</summary>
+    private static Dictionary<string, string?> Parameters(DashboardQuery query) => new()
+    {
+        ["project_id"] = query.ProjectId.ToString(),
+        ["from_unix"] = query.FromUnix.ToString(CultureInfo.InvariantCulture),
+        ["to_unix"] = query.ToUnix.ToString(CultureInfo.InvariantCulture),
+        ["totals_from_unix"] = query.TotalsFromUnix.ToString(CultureInfo.InvariantCulture),
+        ["environment"] = query.Environment,
+        ["method"] = query.Method,
+        ["route"] = query.Route,
+        ["consumer_id"] = query.ConsumerId,
+        ["bucket_seconds"] = query.BucketSeconds.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static DashboardTotals Totals(JsonElement row) => new(
+        Long(row, "requests"), Long(row, "client_errors"), Long(row, "server_errors"), Long(row, "request_bytes"), Long(row, "response_bytes"),
+        Number(row, "p50_ms"), Number(row, "p95_ms"), Number(row, "p99_ms"), Long(row, "consumers"));
 
     /// <summary>The <c>data</c> rows of a ClickHouse/Tinybird <c>FORMAT JSON</c> answer.</summary>
     public static IReadOnlyList<JsonElement> DataRows(JsonDocument document) =>

@@ -151,6 +151,18 @@ public sealed class InProcessIngestQueue(IOptions<IngestOptions> options, TimePr
         }
     }
 
+    /// <summary>Entries each consumer holds and since when it last took or renewed one (the portal's pipeline page).</summary>
+    public IReadOnlyList<ConsumerPending> PendingByConsumer()
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            return [.. _pending.Values.GroupBy(d => d.Consumer)
+                .Select(g => new ConsumerPending(g.Key, g.Count(), now - g.Max(d => d.At)))
+                .OrderBy(c => c.Consumer, StringComparer.Ordinal)];
+        }
+    }
+
     public Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(int count, CancellationToken cancellationToken)
     {
         lock (_lock)

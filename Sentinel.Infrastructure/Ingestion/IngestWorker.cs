@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Sentinel.Domain.Analytics;
+using Sentinel.Domain.Analytics.Rows;
 using Sentinel.Infrastructure.Analytics;
 using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.Observability;
@@ -9,7 +9,8 @@ namespace Sentinel.Infrastructure.Ingestion;
 
 /// <summary>
 /// Drains the ingestion queue into the analytics store: claims entries that a dead worker left pending, reads new
-/// ones, writes all their events in one call, and acknowledges only after the write. The store ignores events it
+/// ones, writes all their events in one call, and acknowledges only after the write. Entries hold rows the endpoint
+/// encoded (ADR 029): the worker decompresses and concatenates them, and parses nothing. The store ignores events it
 /// already has, so a batch written but not acknowledged before a crash is not counted twice.
 /// <para>
 /// What goes to the dead letters, and nothing else: an entry that cannot be decoded, an entry the store refuses as
@@ -168,9 +169,9 @@ public sealed partial class IngestWorker(
         var decoded = new List<DecodedEntry>(entries.Count);
         foreach (var entry in entries)
         {
-            if (Decode(entry) is { } events)
+            if (entry.Batch is { } batch)
             {
-                decoded.Add(new DecodedEntry(entry, events));
+                decoded.Add(new DecodedEntry(entry, batch.Rows));
             }
             else
             {
@@ -244,7 +245,7 @@ public sealed partial class IngestWorker(
             // Not an outage and not a refusal, again and again: find the entry at fault by writing each alone.
             foreach (var entry in held.Entries)
             {
-                await WriteSuspectAsync(entry.Entry, cancellationToken, entry.Events);
+                await WriteSuspectAsync(entry.Entry, cancellationToken);
             }
 
             return;
@@ -258,10 +259,9 @@ public sealed partial class IngestWorker(
     /// it) is written alone, so it cannot take others down with it; it is dead-lettered only when the store refuses
     /// it or it fails with an unexpected error, never for an outage.
     /// </summary>
-    private async Task WriteSuspectAsync(QueueEntry entry, CancellationToken cancellationToken, List<ApiEvent>? events = null)
+    private async Task WriteSuspectAsync(QueueEntry entry, CancellationToken cancellationToken)
     {
-        events ??= Decode(entry);
-        if (events is null)
+        if (entry.Batch is not { } batch)
         {
             await DeadLetterAsync(entry, "The entry cannot be decoded.", cancellationToken);
             return;
@@ -269,7 +269,7 @@ public sealed partial class IngestWorker(
 
         // On an outage it simply stays pending (isolated again when next claimed): holding it here could race the
         // write in flight, and suspects are rare.
-        if (await WriteAloneAsync(new DecodedEntry(entry, events), cancellationToken, deadLetterUnexpected: true) is { } outage)
+        if (await WriteAloneAsync(new DecodedEntry(entry, batch.Rows), cancellationToken, deadLetterUnexpected: true) is { } outage)
         {
             LogEntryFailed(logger, outage, entry.Id, entry.Deliveries);
         }
@@ -301,10 +301,10 @@ public sealed partial class IngestWorker(
 
     private async Task WriteAndAcknowledgeAsync(List<DecodedEntry> entries, CancellationToken cancellationToken)
     {
-        var events = entries.Count == 1 ? entries[0].Events : entries.SelectMany(d => d.Events).ToList();
-        await store.WriteAsync(events, cancellationToken);
-        await queue.AcknowledgeAsync(entries.Select(d => d.Entry.Id).ToList(), cancellationToken);
-        metrics.EventsStored(events.Count);
+        var rows = ApiEventRows.Concat(entries.ConvertAll(d => d.Rows));
+        await store.WriteAsync(rows, cancellationToken);
+        await queue.AcknowledgeAsync(entries.ConvertAll(d => d.Entry.Id), cancellationToken);
+        metrics.EventsStored(rows.Count);
     }
 
     private void Hold(List<DecodedEntry> entries, Exception exception, int unexpectedFailures)
@@ -324,9 +324,6 @@ public sealed partial class IngestWorker(
 
     private static bool IsOutage(Exception exception) =>
         exception is AnalyticsStoreUnavailableException or IngestQueueUnavailableException or HttpRequestException or TimeoutException;
-
-    private static List<ApiEvent>? Decode(QueueEntry entry) =>
-        entry.Batch is { } batch ? ApiEventReader.ForQueuedEvents.ReadQueued(batch.EventsJson.Span, batch.ProjectId) : null;
 
     private async Task DeadLetterAsync(QueueEntry entry, string reason, CancellationToken cancellationToken)
     {
@@ -348,7 +345,7 @@ public sealed partial class IngestWorker(
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private sealed record DecodedEntry(QueueEntry Entry, List<ApiEvent> Events);
+    private sealed record DecodedEntry(QueueEntry Entry, ApiEventRows Rows);
 
     /// <summary>Queue entries read and decoded, waiting to be written.</summary>
     private sealed record Decoded(List<DecodedEntry> Entries);

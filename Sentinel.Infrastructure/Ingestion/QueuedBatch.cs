@@ -1,7 +1,9 @@
+using Sentinel.Domain.Analytics.Rows;
+
 namespace Sentinel.Infrastructure.Ingestion;
 
-/// <summary>What the endpoint queues: a project and the JSON array of its events that passed validation.</summary>
-public sealed record QueuedBatch(Guid ProjectId, ReadOnlyMemory<byte> EventsJson);
+/// <summary>What the endpoint queues: a project and its events that passed validation, already in the stores' row form.</summary>
+public sealed record QueuedBatch(Guid ProjectId, ApiEventRows Rows);
 
 /// <summary>
 /// A queued batch as a worker receives it. <see cref="Batch"/> is null when the entry cannot be decoded;

@@ -1,47 +1,68 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
+using Sentinel.Domain.Analytics;
+using Sentinel.Domain.Analytics.Rows;
 
 namespace Sentinel.Infrastructure.Ingestion;
 
 /// <summary>
-/// One byte layout for a queued batch, used by both queues: 16 bytes of project id, then either the UTF-8 JSON array
-/// of events (first byte <c>[</c>) or that array deflated with zlib (first byte <c>z</c>, its length as 4 bytes
-/// little-endian, then the zlib stream; the length lets the reader inflate into one array of the right size).
-/// Redis gets the compressed form: API events compress about tenfold, and moving 60 KB per batch through Redis
-/// cost more CPU (in Redis and in the client's socket writes) than compressing it does. Decoding accepts both.
+/// One byte layout for a queued batch, used by both queues: 16 bytes of project id, then a format byte.
+/// <list type="bullet">
+/// <item><c>R</c> (since ADR 029): the events as rows (<see cref="ApiEventRows"/>): a compression byte
+/// (<see cref="Compression"/>), the row count and the rows' length as 4 bytes little-endian each, an XxHash3 of
+/// everything before it and the uncompressed rows (8 bytes), then the rows, compressed or not. The drain hands
+/// these rows to the store without parsing anything; the hash is what tells a damaged entry (an LZ4 block carries
+/// no checksum of its own) from one to store.</item>
+/// <item><c>z</c> (ADR 012, before rows): the JSON array of events deflated with zlib, after its length as 4
+/// bytes little-endian.</item>
+/// <item><c>[</c> (the first format): the JSON array of events itself.</item>
+/// </list>
+/// The older two still decode, through the same checks the endpoint runs, into rows: work queued by a previous
+/// version survives a rolling upgrade. Redis gets the compressed form; the in-process queue the plain one.
 /// </summary>
 internal static class QueuedBatchCodec
 {
-    private const byte Plain = (byte)'[';
-    private const byte Zlib = (byte)'z';
+    private const byte Rows = (byte)'R';
+    private const byte ZlibJson = (byte)'z';
+    private const byte PlainJson = (byte)'[';
+    private const int HashAt = 16 + 1 + 1 + 4 + 4;
+    private const int RowsHeader = HashAt + 8;
     private const int ZlibHeader = 21;
     private const int MaxInflated = 64 * 1024 * 1024; // far above any accepted batch; guards the allocation against a corrupt length
 
+    /// <summary>How the rows of an <c>R</c> entry are compressed (the byte after the format byte).</summary>
+    public enum Compression : byte
+    {
+        None = 0,
+        Lz4 = 2,
+    }
+
     public static byte[] Encode(QueuedBatch batch, bool compress = false)
     {
-        if (!compress)
+        ArgumentNullException.ThrowIfNull(batch);
+        var rows = batch.Rows.Bytes.Span;
+        var kind = compress && rows.Length > 0 ? QueueCompression.Kind : Compression.None;
+        var bound = kind == Compression.None ? rows.Length : QueueCompression.MaxCompressedLength(rows.Length);
+        var bytes = new byte[RowsHeader + bound];
+        batch.ProjectId.TryWriteBytes(bytes.AsSpan(0, 16));
+        bytes[16] = Rows;
+        bytes[17] = (byte)kind;
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(18), batch.Rows.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(22), rows.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(HashAt), Hash(bytes.AsSpan(0, HashAt), rows));
+        if (kind == Compression.None)
         {
-            var bytes = new byte[16 + batch.EventsJson.Length];
-            batch.ProjectId.TryWriteBytes(bytes.AsSpan(0, 16));
-            batch.EventsJson.Span.CopyTo(bytes.AsSpan(16));
+            rows.CopyTo(bytes.AsSpan(RowsHeader));
             return bytes;
         }
 
-        using var buffer = new MemoryStream(batch.EventsJson.Length / 6);
-        Span<byte> header = stackalloc byte[ZlibHeader];
-        batch.ProjectId.TryWriteBytes(header);
-        header[16] = Zlib;
-        BinaryPrimitives.WriteInt32LittleEndian(header[17..], batch.EventsJson.Length);
-        buffer.Write(header);
-        using (var zlib = new ZLibStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            zlib.Write(batch.EventsJson.Span);
-        }
-
-        return buffer.ToArray();
+        var written = QueueCompression.Compress(rows, bytes.AsSpan(RowsHeader));
+        return bytes[..(RowsHeader + written)];
     }
 
+    /// <summary>The batch in an entry's bytes, any of the three formats; null when the bytes are not a whole, valid batch.</summary>
     public static QueuedBatch? TryDecode(byte[]? bytes)
     {
         if (bytes is not { Length: > 17 })
@@ -50,28 +71,87 @@ internal static class QueuedBatchCodec
         }
 
         var projectId = new Guid(bytes.AsSpan(0, 16));
-        switch (bytes[16])
+        var rows = bytes[16] switch
         {
-            case Plain:
-                return new QueuedBatch(projectId, bytes.AsMemory(16));
-            case Zlib when bytes.Length > ZlibHeader && BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(17)) is > 0 and <= MaxInflated and var length:
-                try
-                {
-                    using var zlib = new ZLibStream(new MemoryStream(bytes, ZlibHeader, bytes.Length - ZlibHeader, writable: false), CompressionMode.Decompress);
-                    var json = new byte[length];
-                    zlib.ReadExactly(json);
-                    return zlib.ReadByte() == -1 ? new QueuedBatch(projectId, json) : null;
-                }
-                catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException)
+            Rows => DecodeRows(bytes),
+            ZlibJson => Inflate(bytes) is { } json ? ApiEventReader.ForQueuedEvents.ReadQueuedRows(json, projectId) : null,
+            PlainJson => ApiEventReader.ForQueuedEvents.ReadQueuedRows(bytes.AsSpan(16), projectId),
+            _ => null,
+        };
+        return rows is null ? null : new QueuedBatch(projectId, rows);
+    }
+
+    public static string Describe(QueuedBatch? batch)
+    {
+        if (batch is null)
+        {
+            return "(undecodable)";
+        }
+
+        var reader = batch.Rows.GetReader();
+        var first = reader.TryRead(out var row) ? $", first id {Encoding.UTF8.GetString(row.Id)} at {row.TimestampUtc:O}" : "";
+        return $"project {batch.ProjectId}, {batch.Rows.Count} events{first}";
+    }
+
+    private static ApiEventRows? DecodeRows(byte[] bytes)
+    {
+        if (bytes.Length < RowsHeader)
+        {
+            return null;
+        }
+
+        var count = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(18));
+        var length = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(22));
+        var payload = bytes.AsMemory(RowsHeader);
+        ReadOnlyMemory<byte> rows;
+        switch ((Compression)bytes[17])
+        {
+            case Compression.None when payload.Length == length:
+                rows = payload;
+                break;
+            case var kind when kind == QueueCompression.Kind && length is > 0 and <= MaxInflated:
+                var inflated = new byte[length];
+                if (!QueueCompression.TryDecompress(payload.Span, inflated))
                 {
                     return null;
                 }
 
+                rows = inflated;
+                break;
             default:
                 return null;
         }
+
+        return BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(HashAt)) == Hash(bytes.AsSpan(0, HashAt), rows.Span)
+            ? ApiEventRows.TryRead(rows, count)
+            : null;
     }
 
-    public static string Describe(QueuedBatch? batch) =>
-        batch is null ? "(undecodable)" : $"project {batch.ProjectId}, {Encoding.UTF8.GetString(batch.EventsJson.Span[..Math.Min(200, batch.EventsJson.Length)])}";
+    private static ulong Hash(ReadOnlySpan<byte> header, ReadOnlySpan<byte> rows)
+    {
+        var hash = new XxHash3();
+        hash.Append(header);
+        hash.Append(rows);
+        return hash.GetCurrentHashAsUInt64();
+    }
+
+    private static byte[]? Inflate(byte[] bytes)
+    {
+        if (bytes.Length <= ZlibHeader || BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(17)) is not (> 0 and <= MaxInflated and var length))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var zlib = new ZLibStream(new MemoryStream(bytes, ZlibHeader, bytes.Length - ZlibHeader, writable: false), CompressionMode.Decompress);
+            var json = new byte[length];
+            zlib.ReadExactly(json);
+            return zlib.ReadByte() == -1 ? json : null;
+        }
+        catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException)
+        {
+            return null;
+        }
+    }
 }

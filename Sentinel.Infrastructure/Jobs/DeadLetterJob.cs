@@ -12,22 +12,12 @@ public sealed class DeadLetterJob(IIngestQueue queue)
     public const string RecurringId = "ingest-dead-letter-redrive";
 
     [Hangfire.JobDisplayName("Redrive every dead letter")]
-    public async Task<string> RedriveAllAsync(CancellationToken cancellationToken)
-    {
-        var redriven = 0;
-        IReadOnlyList<DeadLetter> batch;
-        do
-        {
-            batch = await queue.DeadLettersAsync(500, cancellationToken);
-            foreach (var dead in batch)
-            {
-                redriven += await queue.RedriveAsync(dead.Id, cancellationToken) ? 1 : 0;
-            }
-        }
-        while (batch.Count == 500);
+    public async Task<string> RedriveAllAsync(CancellationToken cancellationToken) =>
+        $"Redrove {await EachAsync(queue.RedriveAsync, cancellationToken)} dead letters.";
 
-        return $"Redrove {redriven} dead letters.";
-    }
+    [Hangfire.JobDisplayName("Discard every dead letter")]
+    public async Task<string> DiscardAllAsync(CancellationToken cancellationToken) =>
+        $"Discarded {await EachAsync(queue.DiscardAsync, cancellationToken)} dead letters.";
 
     [Hangfire.JobDisplayName("Redrive dead letter {0}")]
     public async Task<string> RedriveAsync(string deadLetterId, CancellationToken cancellationToken) =>
@@ -36,4 +26,31 @@ public sealed class DeadLetterJob(IIngestQueue queue)
     [Hangfire.JobDisplayName("Discard dead letter {0}")]
     public async Task<string> DiscardAsync(string deadLetterId, CancellationToken cancellationToken) =>
         await queue.DiscardAsync(deadLetterId, cancellationToken) ? "Discarded." : "No longer in the dead letters.";
+
+    /// <summary>
+    /// Applies <paramref name="action"/> to the dead letters there when the job starts, oldest first, and to no more:
+    /// a redriven entry that fails again comes back as a new, newer dead letter, which must not keep the job going.
+    /// </summary>
+    private async Task<int> EachAsync(Func<string, CancellationToken, Task<bool>> action, CancellationToken cancellationToken)
+    {
+        var remaining = (await queue.StatsAsync(cancellationToken)).DeadLetters;
+        var done = 0;
+        while (remaining > 0)
+        {
+            var batch = await queue.DeadLettersAsync((int)Math.Min(500, remaining), cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var dead in batch)
+            {
+                done += await action(dead.Id, cancellationToken) ? 1 : 0;
+            }
+
+            remaining -= batch.Count;
+        }
+
+        return done;
+    }
 }

@@ -10,7 +10,8 @@ namespace Sentinel.Infrastructure.Keys;
 /// <summary>
 /// Checks a presented token. The stored key (or its absence) is cached per prefix for a few seconds, so a busy SDK
 /// costs one database read per host per cache lifetime, and a revocation reaches every host when its entry expires:
-/// the lifetime is the bound on how long a revoked key still works (ADR 010).
+/// the lifetime is the bound on how long a revoked key still works (ADR 010), and on how long a project that was just
+/// archived still ingests.
 /// </summary>
 public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCache cache, ApiKeyUsage usage, TimeProvider time, IOptions<KeyOptions> options)
 {
@@ -31,18 +32,33 @@ public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCach
                 entry.AbsoluteExpirationRelativeToNow = options.Value.CacheLifetime;
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<SentinelDbContext>();
-                return await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
+                return await db.ApiKeys.AsNoTracking()
+                    .Where(k => k.Prefix == prefix)
+                    .Select(k => new StoredKey(k, db.Projects.Any(p => p.Id == k.ProjectId && p.ArchivedAt != null)))
+                    .FirstOrDefaultAsync(cancellationToken);
             });
 
         var now = time.GetUtcNow().UtcDateTime;
-        if (key is null || !ApiKeyToken.Matches(token!, key.Hash) || !key.IsUsableAt(now))
+        if (key is null || !ApiKeyToken.Matches(token!, key.Key.Hash) || !key.Key.IsUsableAt(now))
         {
             return null;
         }
 
-        usage.Record(key.Id, now);
-        return new ApiKeyIdentity(key.Id, key.ProjectId, key.Kind);
+        if (!key.ProjectArchived)
+        {
+            usage.Record(key.Key.Id, now);
+        }
+
+        return new ApiKeyIdentity(key.Key.Id, key.Key.ProjectId, key.Key.Kind, key.ProjectArchived);
     }
+
+    private sealed record StoredKey(ApiKey Key, bool ProjectArchived);
+
+    /// <summary>
+    /// Drops this host's cached copy of a key, so a revocation made here takes effect here at once; other hosts
+    /// still follow within <see cref="KeyOptions.CacheLifetime"/>.
+    /// </summary>
+    public void Forget(string prefix) => cache.Remove(CacheKey(prefix));
 
     private static string CacheKey(string prefix) => "apikey:" + prefix;
 }

@@ -7,7 +7,7 @@ using Sentinel.Infrastructure.Persistence;
 namespace Sentinel.Infrastructure.Keys;
 
 /// <summary>Issues, lists, revokes and rotates project keys; every change is audited.</summary>
-public sealed class ApiKeyService(SentinelDbContext db, AuditLog audit, TimeProvider time)
+public sealed class ApiKeyService(SentinelDbContext db, AuditLog audit, TimeProvider time, ApiKeyAuthenticator authenticator)
 {
     /// <summary>How long a rotated key keeps working when the caller does not say.</summary>
     public static readonly TimeSpan DefaultRotationOverlap = TimeSpan.FromHours(24);
@@ -53,6 +53,7 @@ public sealed class ApiKeyService(SentinelDbContext db, AuditLog audit, TimeProv
             key.RevokedAt = time.GetUtcNow().UtcDateTime;
             audit.Record(actor, AuditActions.KeyRevoked, key.Name, key.ProjectId, $"prefix={key.Prefix}");
             await db.SaveChangesAsync(cancellationToken);
+            authenticator.Forget(key.Prefix);
         }
 
         return true;
@@ -79,6 +80,7 @@ public sealed class ApiKeyService(SentinelDbContext db, AuditLog audit, TimeProv
         db.ApiKeys.Add(replacement.Key);
         audit.Record(actor, AuditActions.KeyRotated, old.Name, old.ProjectId, $"old={old.Prefix} new={replacement.Key.Prefix} old_expires={old.ExpiresAt:O}");
         await db.SaveChangesAsync(cancellationToken);
+        authenticator.Forget(old.Prefix);
         return replacement;
     }
 

@@ -19,6 +19,53 @@ public sealed class ProjectService(SentinelDbContext db, AuditLog audit, TimePro
     public Task<Project?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
+    public Task<Project?> FindBySlugAsync(string slug, CancellationToken cancellationToken) =>
+        db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+
+    /// <summary>How many days of API events the project keeps; the retention job deletes older ones within the hour.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not between 1 and <see cref="Project.MaxRetentionDays"/>.</exception>
+    public async Task SetRetentionAsync(Guid id, int days, AuditActor actor, CancellationToken cancellationToken)
+    {
+        if (days is < 1 or > Project.MaxRetentionDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(days), days, $"Retention must be between 1 and {Project.MaxRetentionDays} days.");
+        }
+
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new KeyNotFoundException("This project no longer exists.");
+        if (project.RetentionDays == days)
+        {
+            return;
+        }
+
+        audit.Record(actor, AuditActions.ProjectRetentionChanged, project.Name, id, $"from={project.RetentionDays} to={days}");
+        project.RetentionDays = days;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Replaces the declared environments (see <see cref="ProjectEnvironments"/>) and returns them as stored.</summary>
+    /// <exception cref="ArgumentException">A name breaks the rules; the message says which and why.</exception>
+    public async Task<IReadOnlyList<string>> SetEnvironmentsAsync(Guid id, string? names, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var (parsed, problem) = ProjectEnvironments.Parse(names);
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem, nameof(names));
+        }
+
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new KeyNotFoundException("This project no longer exists.");
+        var stored = parsed.Count == 0 ? null : string.Join(' ', parsed);
+        if (stored != project.Environments)
+        {
+            audit.Record(actor, AuditActions.ProjectEnvironmentsChanged, project.Name, id, $"from={project.Environments} to={stored}");
+            project.Environments = stored;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return parsed;
+    }
+
     /// <summary>Creates a project with a unique slug derived from its name (<c>shop</c>, <c>shop-2</c>, ...).</summary>
     /// <exception cref="ProjectNameException">The name is empty, too long or taken.</exception>
     public async Task<Project> CreateAsync(string name, AuditActor actor, CancellationToken cancellationToken)

@@ -10,13 +10,15 @@ namespace Sentinel.Infrastructure.Team;
 /// What people do with their own account: sign-ins (also failed ones and lockouts) and password changes go to the
 /// audit log, and the portal's per-person preferences are kept here.
 /// </summary>
-public sealed class AccountActivity(SentinelDbContext db, UserManager<SentinelUser> users, AuditLog audit)
+public sealed class AccountActivity(SentinelDbContext db, UserManager<SentinelUser> users, AuditLog audit, RepeatedSignInFailures repeatedFailures)
 {
     /// <summary>
-    /// Audits one sign-in attempt (<paramref name="email"/> is what was typed, cut to fit) and returns whether the
-    /// person must replace a one-time password before anything else.
+    /// Audits one sign-in attempt (<paramref name="email"/> is what was typed, cut to fit; <paramref name="source"/> the
+    /// client address) and returns whether the person must replace a one-time password before anything else.
+    /// Failures for unknown emails and attempts on a locked account are aggregated per source address and minute
+    /// (<see cref="RepeatedSignInFailures"/>).
     /// </summary>
-    public async Task<bool> RecordSignInAsync(string email, SignInResult result, CancellationToken cancellationToken)
+    public async Task<bool> RecordSignInAsync(string email, SignInResult result, string source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         var user = await users.FindByEmailAsync(email);
@@ -25,7 +27,22 @@ public sealed class AccountActivity(SentinelDbContext db, UserManager<SentinelUs
             : result.IsLockedOut ? AuditActions.UserLockedOut
             : AuditActions.UserSignInFailed;
         var actor = user is null ? new AuditActor(null, "anonymous") : new AuditActor(user.Id, user.Email ?? subject);
-        audit.Record(actor, action, subject, detail: user is null && !result.Succeeded ? "unknown account" : null);
+        if ((user is null && !result.Succeeded) || result.IsLockedOut)
+        {
+            if (!repeatedFailures.ShouldAudit(source, user?.Id, out var from, out var foldedIn))
+            {
+                return false;
+            }
+
+            var what = user is null ? "unknown account" : "account locked out";
+            var detail = foldedIn == 0 ? $"{what}; from {from}" : $"{what}; from {from}; {foldedIn} more like it from there since the last entry";
+            audit.Record(actor, action, subject, detail: detail);
+        }
+        else
+        {
+            audit.Record(actor, action, subject);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return result.Succeeded && user is not null && user.MustChangePassword;
     }

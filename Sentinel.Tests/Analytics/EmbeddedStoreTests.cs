@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Sentinel.Domain.Analytics;
+using Sentinel.Infrastructure.Analytics;
 using Sentinel.Infrastructure.Analytics.Embedded;
 using Sentinel.Tests.Support;
 

@@ -171,7 +171,8 @@ public sealed class DeliveryFaultTests
         for (var i = 0; i < batches; i++)
         {
             var events = new JsonArray(TestEvents.Generate(20, seed + i, Start).Select(e => (JsonNode)e).ToArray());
-            var body = QueuedBatchCodec.Encode(new QueuedBatch(projectId, System.Text.Encoding.UTF8.GetBytes(events.ToJsonString())), compress: true);
+            // Stranded by a host of the previous version: its zlib JSON entries must still be drained (a rolling upgrade).
+            var body = LegacyQueueEntries.ZlibJson(projectId, System.Text.Encoding.UTF8.GetBytes(events.ToJsonString()));
             _ = transaction.StreamAddAsync(queue.StreamKey, "b", body);
         }
 

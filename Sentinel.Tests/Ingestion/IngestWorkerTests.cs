@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Sentinel.Domain.Analytics;
+using Sentinel.Domain.Analytics.Rows;
 using Sentinel.Infrastructure.Analytics;
 using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.Ingestion;
@@ -132,13 +133,14 @@ public sealed class IngestWorkerTests : IAsyncDisposable
 
     /// <summary>The event ids in a queue entry's raw bytes: what a dead letter keeps.</summary>
     private static List<string> IdsIn(byte[]? raw) =>
-        ApiEventReader.ForQueuedEvents.ReadQueued(QueuedBatchCodec.TryDecode(raw)!.EventsJson.Span, Guid.Empty)!.Select(e => e.Id).ToList();
+        QueuedBatchCodec.TryDecode(raw)!.Rows.ToEvents().Select(e => e.Id).ToList();
 
-    private Task<TimeSpan?> EnqueueAsync(string id, string route) =>
-        _queue.EnqueueAsync(
-            new QueuedBatch(Guid.NewGuid(), System.Text.Encoding.UTF8.GetBytes($$"""[{"id":"{{id}}","timestamp":0,"method":"GET","host":"h","path":"{{route}}","route":"{{route}}","status":200,"durationMs":1}]""")),
-            Guid.NewGuid(),
-            CancellationToken.None);
+    private Task<TimeSpan?> EnqueueAsync(string id, string route)
+    {
+        var project = Guid.NewGuid();
+        var json = System.Text.Encoding.UTF8.GetBytes($$"""[{"id":"{{id}}","timestamp":0,"method":"GET","host":"h","path":"{{route}}","route":"{{route}}","status":200,"durationMs":1}]""");
+        return _queue.EnqueueAsync(new QueuedBatch(project, ApiEventReader.ForQueuedEvents.ReadQueuedRows(json, project)!), Guid.NewGuid(), CancellationToken.None);
+    }
 
     private sealed class Running : IAsyncDisposable
     {
@@ -172,8 +174,9 @@ public sealed class IngestWorkerTests : IAsyncDisposable
 
         public Task EnsureSchemaAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public Task WriteAsync(IReadOnlyList<ApiEvent> events, CancellationToken cancellationToken)
+        public Task WriteAsync(ApiEventRows rows, CancellationToken cancellationToken)
         {
+            var events = rows.ToEvents();
             lock (_lock)
             {
                 Attempts.Add(DateTime.UtcNow);

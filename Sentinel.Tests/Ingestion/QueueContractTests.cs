@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.Extensions.Options;
+using Sentinel.Domain.Analytics.Rows;
 using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.Ingestion;
 using Sentinel.Infrastructure.Redis;
@@ -227,9 +227,14 @@ public sealed class QueueContractTests
         Assert.Equal(new QueueStats(1, 1, 0, TimeSpan.Zero), (await queue.Queue.StatsAsync(default)) with { OldestAge = TimeSpan.Zero });
     }
 
-    private static QueuedBatch Batch(int i) => new(new Guid(i, 0, 0, new byte[8]), Encoding.UTF8.GetBytes($"[{{\"id\":\"evt-{i}\"}}]"));
+    private static QueuedBatch Batch(int i)
+    {
+        var project = new Guid(i, 0, 0, new byte[8]);
+        var events = TestEvents.AsStored(TestEvents.Generate(1, seed: i, new DateTime(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc)), project);
+        return new(project, ApiEventRows.From(events));
+    }
 
-    private static string Text(QueuedBatch batch) => $"{batch.ProjectId}:{Encoding.UTF8.GetString(batch.EventsJson.Span)}";
+    private static string Text(QueuedBatch batch) => $"{batch.ProjectId}:{batch.Rows.Count}:{Convert.ToHexString(batch.Rows.Bytes.Span)}";
 
     private static async Task<QueueUnderTest> QueueAsync(string kind, IngestOptions? options = null)
     {

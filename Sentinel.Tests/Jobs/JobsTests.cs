@@ -70,8 +70,8 @@ public sealed class JobsTests : IClassFixture<EmbeddedAppFixture>
         var drain = _app.Services.GetRequiredService<DrainSlots>();
         await Wait.UntilAsync(() => Task.FromResult(drain.Running.Count > 0), TimeSpan.FromSeconds(10), () => "The drain is not running.");
         var batch = TestEvents.Generate(7, seed: 4242, Start);
-        var entryJson = System.Text.Encoding.UTF8.GetBytes(new System.Text.Json.Nodes.JsonArray(batch.Select(e => (System.Text.Json.Nodes.JsonNode)e.DeepClone()).ToArray()).ToJsonString());
-        var dead = new QueueEntry("manual", new QueuedBatch(project.Id, entryJson), 1, QueuedBatchCodec.Encode(new QueuedBatch(project.Id, entryJson)));
+        var queued = new QueuedBatch(project.Id, Sentinel.Domain.Analytics.Rows.ApiEventRows.From(TestEvents.AsStored(batch, project.Id)));
+        var dead = new QueueEntry("manual", queued, 1, QueuedBatchCodec.Encode(queued));
         await queue.DeadLetterAsync(dead, "The analytics store refused it: test", CancellationToken.None);
         Assert.Contains(await queue.DeadLettersAsync(100, CancellationToken.None), d => d.Reason.EndsWith(": test", StringComparison.Ordinal));
 

@@ -1,5 +1,12 @@
+using System.Globalization;
 using Microsoft.Playwright;
 using Sentinel.Domain.Identity;
+using Sentinel.Domain.Keys;
+using Sentinel.Domain.Projects;
+using Sentinel.Domain.Trust.Fusion;
+using Sentinel.Domain.Trust.Records;
+using Sentinel.Infrastructure.Persistence;
+using Sentinel.Infrastructure.Projects;
 using Sentinel.Tests.Support;
 
 namespace Sentinel.Tests.Portal;
@@ -10,7 +17,11 @@ namespace Sentinel.Tests.Portal;
 /// </summary>
 public sealed class BrowserLayoutTests : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private static readonly string[] PortalPages = ["/", "/projects", "/team", "/audit", "/trust/live", "/trust/review", "/no-such-page"];
+    private static readonly string[] PortalPages =
+    [
+        "/", "/pipeline", "/projects", "/projects/shop-api", "/projects/shop-api?tab=settings", "/projects/shop-api?tab=quickstart", "/projects/no-such-project",
+        "/team", "/audit", "/analytics", "/analytics/shop-api", "/trust/live", "/trust/review", "/no-such-page",
+    ];
     private static readonly string[] AccountPages = ["/Account/Manage/ChangePassword", "/Account/AccessDenied", "/Account/Lockout", "/Error"];
 
     private readonly BrowserFixture _browser;
@@ -33,6 +44,33 @@ public sealed class BrowserLayoutTests : IClassFixture<BrowserFixture>, IAsyncLi
         {
             await _app.CreateProjectAsync(name);
         }
+
+        var shop = (await _app.WithServiceAsync<ProjectService, Project?>(s => s.FindBySlugAsync("shop-api", CancellationToken.None)))!;
+        foreach (var kind in new[] { ApiKeyKind.Ingest, ApiKeyKind.Publishable, ApiKeyKind.Secret })
+        {
+            await _app.CreateKeyAsync(shop.Id, kind);
+        }
+
+        // Finished sessions, so the trust policy's preview has something to split.
+        await _app.WithServiceAsync<SentinelDbContext, int>(db =>
+        {
+            foreach (var (score, action) in new[] { (0.93, TrustAction.Allow), (0.88, TrustAction.Allow), (0.42, TrustAction.Challenge), (0.02, TrustAction.Block) })
+            {
+                var contribution = Math.Log(score / (1 - score));
+                db.Add(new TrustSessionSummary
+                {
+                    Id = Guid.NewGuid(),
+                    ProjectId = shop.Id,
+                    SessionId = "s" + Guid.NewGuid().ToString("N"),
+                    LastSeen = DateTime.UtcNow.AddHours(-1),
+                    Score = score,
+                    Action = action,
+                    Reasons = $"[{{\"Model\":\"physics\",\"Signal\":\"{(score < 0.1 ? Signals.UntrustedEvents : Signals.NaturalStrokes)}\",\"Value\":1,\"Contribution\":{contribution.ToString(CultureInfo.InvariantCulture)},\"Observations\":60}}]",
+                });
+            }
+
+            return db.SaveChangesAsync();
+        });
 
         await _app.CreateUserAsync("support.lead@example.com", Roles.Support);
         await _app.CreateUserAsync("ops@example.com", Roles.Admin, mustChangePassword: true);
@@ -74,6 +112,13 @@ public sealed class BrowserLayoutTests : IClassFixture<BrowserFixture>, IAsyncLi
             await Assertions.Expect(page.GetByTestId("name-dialog")).ToBeVisibleAsync();
             await Check(page, $"projects-dialog-{size}");
 
+            await page.GotoAsync(_app, "/projects/shop-api");
+            await page.WaitForCircuitAsync();
+            await page.GetByTestId("new-key").ClickAsync();
+            await page.GetByTestId("key-create").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("new-key-token")).ToBeVisibleAsync();
+            await Check(page, $"project-key-dialog-{size}");
+
             if (size == "phone")
             {
                 await page.GotoAsync(_app, "/");
@@ -111,5 +156,5 @@ public sealed class BrowserLayoutTests : IClassFixture<BrowserFixture>, IAsyncLi
     }
 
     private static string Slug(string path) =>
-        path == "/" ? "home" : path.Trim('/').Replace('/', '-').ToLowerInvariant();
+        path == "/" ? "home" : path.Trim('/').Replace('/', '-').Replace("?tab=", "-", StringComparison.Ordinal).ToLowerInvariant();
 }

@@ -20,6 +20,7 @@ public sealed class PortalAccessTests : IClassFixture<EmbeddedAppFixture>
     [InlineData("/")]
     [InlineData("/projects")]
     [InlineData("/audit")]
+    [InlineData("/pipeline")]
     public async Task AnonymousVisitor_IsSentToLogin(string path)
     {
         using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
@@ -32,8 +33,10 @@ public sealed class PortalAccessTests : IClassFixture<EmbeddedAppFixture>
 
     [Theory]
     [InlineData("/projects")]
+    [InlineData("/projects/shop-api?tab=settings")]
     [InlineData("/team")]
     [InlineData("/audit")]
+    [InlineData("/pipeline")]
     public async Task SupportUser_CannotOpenAdminPages(string path)
     {
         var email = $"support-{Guid.NewGuid():N}@sentinel.test";

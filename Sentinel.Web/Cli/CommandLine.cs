@@ -17,7 +17,14 @@ internal static class CommandLine
         new KeysRevokeCommand(),
         new ProjectsSetOriginsCommand(),
         new ResetPasswordCommand(),
+        new DemoCommand(),
     ];
+
+    /// <summary>
+    /// What a command returns to let the host run after it (it prepared something for the running host, such as
+    /// <see cref="DemoCommand"/>); any other value is the process's exit code.
+    /// </summary>
+    public const int RunHost = -1;
 
     /// <summary>
     /// When <paramref name="args"/> name a command, every log goes to standard error, so that standard output carries
@@ -43,7 +50,8 @@ internal static class CommandLine
             {
                 try
                 {
-                    return await command.RunAsync(app, args, Console.Out, app.Lifetime.ApplicationStopping);
+                    var exitCode = await command.RunAsync(app, args, Console.Out, app.Lifetime.ApplicationStopping);
+                    return exitCode == RunHost ? null : exitCode;
                 }
                 catch (CliUsageException e)
                 {

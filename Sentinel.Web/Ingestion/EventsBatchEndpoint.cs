@@ -12,8 +12,9 @@ using Sentinel.Web.Keys;
 namespace Sentinel.Web.Ingestion;
 
 /// <summary>
-/// <c>POST /v1/events/batch</c>: authenticate the ingest key, read the body within limits, validate each event, then
-/// count the batch against the key's rate and queue the valid events in one step, and answer 202 with the counts.
+/// <c>POST /v1/events/batch</c>: authenticate the ingest key, read the body within limits, validate each event and
+/// encode the valid ones into the stores' row form in the same pass (ADR 029), then count the batch against the
+/// key's rate and queue the rows in one step, and answer 202 with the counts.
 /// Nothing is queued unless the whole answer is 202. A queue outage surfaces as <see cref="IngestQueueUnavailableException"/>,
 /// which the host's one exception handler answers with 503 and Retry-After.
 /// </summary>
@@ -82,14 +83,15 @@ internal static class EventsBatchEndpoint
         }
 
         var reader = new ApiEventReader(time.GetUtcNow().UtcDateTime, settings.MaxFutureSkew, settings.MaxEventAge);
-        var batch = reader.CheckBatch(body.Bytes, settings.MaxEventsPerBatch);
+        var projectId = context.ProjectId();
+        var batch = reader.CheckBatch(body.Bytes, settings.MaxEventsPerBatch, projectId);
         if (Refusal(batch, settings) is { } refusal)
         {
             metrics.EventsIngested(0, batch.Count);
             return refusal;
         }
 
-        if (await queue.EnqueueAsync(new QueuedBatch(context.ProjectId(), batch.ValidEventsJson(body.Bytes)), keyId, cancellationToken) is { } over)
+        if (await queue.EnqueueAsync(new QueuedBatch(projectId, batch.Rows), keyId, cancellationToken) is { } over)
         {
             limitedKeys.Limited(keyId, over);
             return TooManyBatches(context, over, settings);

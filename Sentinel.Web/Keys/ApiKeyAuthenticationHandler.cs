@@ -11,6 +11,7 @@ namespace Sentinel.Web.Keys;
 /// Authenticates /v1 requests by project key: <c>Authorization: Bearer snt_...</c> (or <c>X-Api-Key</c>). A failed
 /// or missing key answers 401 as ProblemDetails; the reason stays vague on purpose (no oracle for key guessing).
 /// An address with too many failures in a minute gets 429 for keys this host has not cached (<see cref="FailedKeyAttempts"/>).
+/// A genuine key of an archived project gets 403 ProblemDetails saying so, on every endpoint of the scheme.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -25,7 +26,10 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string ProjectClaim = "sentinel:project";
     public const string KeyClaim = "sentinel:key";
     public const string KindClaim = "sentinel:key_kind";
+    public const string ArchivedTitle = "The project is archived.";
+    public const string ArchivedDetail = "Keys of an archived project are refused. An admin can restore the project in the portal (Projects, archived).";
     private const string TooManyFailures = "sentinel:too_many_key_failures";
+    private const string ProjectArchived = "sentinel:project_archived";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -49,6 +53,12 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown, revoked or expired key.");
         }
 
+        if (identity.ProjectArchived)
+        {
+            Context.Items[ProjectArchived] = true;
+            return AuthenticateResult.Fail(ArchivedTitle);
+        }
+
         var claims = new ClaimsIdentity(
             [
                 new Claim(ProjectClaim, identity.ProjectId.ToString()),
@@ -68,6 +78,11 @@ internal sealed class ApiKeyAuthenticationHandler(
                 StatusCodes.Status429TooManyRequests,
                 "Too many failed key attempts.",
                 "This address sent too many unknown, revoked or expired keys; retry after the Retry-After delay with a valid key.");
+        }
+
+        if (Context.Items.ContainsKey(ProjectArchived))
+        {
+            return WriteProblemAsync(StatusCodes.Status403Forbidden, ArchivedTitle, ArchivedDetail);
         }
 
         Response.Headers.WWWAuthenticate = "Bearer";

@@ -22,6 +22,11 @@ internal static class PortalExtensions
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // blazor.web.js and MudBlazor's files live in NuGet packages; a build output finds them through its
+        // *.staticwebassets.runtime.json, which ASP.NET Core reads only in Development by default: elsewhere
+        // (`dotnet bin/.../Sentinel.Web.dll` in Production) the endpoints answered 200 with an empty body. A publish
+        // output has no such manifest (the files are copied to wwwroot), and this call does nothing there.
+        builder.WebHost.UseStaticWebAssets();
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -30,6 +35,7 @@ internal static class PortalExtensions
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<PortalWork>();
         services.AddScoped<AccountActivity>();
+        services.AddSingleton<RepeatedSignInFailures>();
 
         services.AddAuthentication(options =>
             {

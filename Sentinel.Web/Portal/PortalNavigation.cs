@@ -20,6 +20,8 @@ internal static class PortalNavigation
     public static readonly IReadOnlyList<PortalNavEntry> Entries =
     [
         new("Overview", "", Icons.Material.Outlined.SpaceDashboard, "Monitor"),
+        new("API analytics", "analytics", Icons.Material.Outlined.Insights, "Monitor"),
+        new("Pipeline", "pipeline", Icons.Material.Outlined.Timeline, "Monitor", Roles.Admin),
         new("Live sessions", "trust/live", Icons.Material.Outlined.Sensors, "Trust"),
         new("Review queue", "trust/review", Icons.Material.Outlined.FactCheck, "Trust"),
         new("Projects", "projects", Icons.Material.Outlined.FolderOpen, "Configure", Roles.Admin),

@@ -9,6 +9,7 @@ using Sentinel.Infrastructure.Trust;
 using Sentinel.Infrastructure.Trust.Sessions;
 using Sentinel.Infrastructure.Trust.Settings;
 using Sentinel.Web.Ingestion;
+using Sentinel.Web.Keys;
 
 namespace Sentinel.Web.Trust;
 
@@ -45,6 +46,8 @@ internal static class TrustEventsEndpoint
                 return Problem(StatusCodes.Status429TooManyRequests, "Too many failed key attempts.", "This address sent too many unknown keys; retry after the Retry-After delay with a valid key.");
             case TrustKeys.Verdict.WrongKind:
                 return Problem(StatusCodes.Status403Forbidden, "This kind of key cannot be used here.", "Use the project's publishable key for /v1/trust/events.");
+            case TrustKeys.Verdict.ProjectArchived:
+                return Problem(StatusCodes.Status403Forbidden, ApiKeyAuthenticationHandler.ArchivedTitle, ApiKeyAuthenticationHandler.ArchivedDetail);
             default:
                 break;
         }

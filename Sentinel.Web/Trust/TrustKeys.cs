@@ -17,6 +17,7 @@ internal static class TrustKeys
         Unknown,
         WrongKind,
         TooManyFailures,
+        ProjectArchived,
     }
 
     public static string? TokenFrom(HttpRequest request)
@@ -52,6 +53,11 @@ internal static class TrustKeys
             return (Verdict.Unknown, null);
         }
 
-        return identity.Kind == ApiKeyKind.Publishable ? (Verdict.Ok, identity) : (Verdict.WrongKind, identity);
+        if (identity.Kind != ApiKeyKind.Publishable)
+        {
+            return (Verdict.WrongKind, identity);
+        }
+
+        return identity.ProjectArchived ? (Verdict.ProjectArchived, identity) : (Verdict.Ok, identity);
     }
 }

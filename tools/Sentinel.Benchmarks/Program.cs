@@ -1,7 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Sentinel.Benchmarks;
-using Sentinel.Benchmarks.Embedded;
+using Sentinel.Benchmarks.Dashboard;
 using Sentinel.Benchmarks.Ingest;
 using Sentinel.Domain.Trust.Session;
 
@@ -14,8 +14,8 @@ switch (args.FirstOrDefault())
     case "ingest-payload":
         await File.WriteAllTextAsync(args[1], IngestPayload.Create(events: 100));
         return;
-    case "embedded-dashboard":
-        await EmbeddedDashboardBenchmark.RunAsync(args[1..]);
+    case "dashboard":
+        await DashboardBenchmark.RunAsync(args[1..]);
         return;
     case "ingest-key":
         Console.WriteLine(await IngestKey.CreateAsync(args[1..]));

@@ -34,17 +34,48 @@ public sealed record TrustPolicy
     public double AgreeingContribution { get; init; } = 1.0;
 
     /// <summary>Names what is wrong with the thresholds, or null when they are usable.</summary>
-    public string? Validate() => this switch
+    public string? Validate() => Problems().Select(p => p.Message).FirstOrDefault();
+
+    /// <summary>Everything wrong with the thresholds, each with the property it is about (for a form's field messages).</summary>
+    public IReadOnlyList<TrustPolicyProblem> Problems()
     {
-        { BlockBelow: < 0 or > 1 } => "BlockBelow must be between 0 and 1.",
-        { AllowAtOrAbove: < 0 or > 1 } => "AllowAtOrAbove must be between 0 and 1.",
-        _ when BlockBelow > AllowAtOrAbove => "BlockBelow must not be above AllowAtOrAbove.",
-        { MinimumObservations: < 0 } => "MinimumObservations must not be negative.",
-        { WithTooLittleEvidence: TrustAction.Block } => "WithTooLittleEvidence must be Allow or Challenge; too little evidence never blocks.",
-        { IndependentTestsToBlock: < 2 } => "IndependentTestsToBlock must be at least 2; one soft signal never blocks alone.",
-        { AgreeingContribution: <= 0 } => "AgreeingContribution must be positive.",
-        _ => null,
-    };
+        var problems = new List<TrustPolicyProblem>();
+        if (!double.IsFinite(BlockBelow) || BlockBelow is < 0 or > 1)
+        {
+            problems.Add(new(nameof(BlockBelow), "BlockBelow must be between 0 and 1."));
+        }
+
+        if (!double.IsFinite(AllowAtOrAbove) || AllowAtOrAbove is < 0 or > 1)
+        {
+            problems.Add(new(nameof(AllowAtOrAbove), "AllowAtOrAbove must be between 0 and 1."));
+        }
+        else if (BlockBelow > AllowAtOrAbove)
+        {
+            problems.Add(new(nameof(BlockBelow), "BlockBelow must not be above AllowAtOrAbove."));
+        }
+
+        if (MinimumObservations < 0)
+        {
+            problems.Add(new(nameof(MinimumObservations), "MinimumObservations must not be negative."));
+        }
+
+        if (WithTooLittleEvidence == TrustAction.Block || !Enum.IsDefined(WithTooLittleEvidence))
+        {
+            problems.Add(new(nameof(WithTooLittleEvidence), "WithTooLittleEvidence must be Allow or Challenge; too little evidence never blocks."));
+        }
+
+        if (IndependentTestsToBlock < 2)
+        {
+            problems.Add(new(nameof(IndependentTestsToBlock), "IndependentTestsToBlock must be at least 2; one soft signal never blocks alone."));
+        }
+
+        if (!(AgreeingContribution > 0))
+        {
+            problems.Add(new(nameof(AgreeingContribution), "AgreeingContribution must be positive."));
+        }
+
+        return problems;
+    }
 
     public TrustAction Decide(TrustAssessment assessment)
     {
@@ -83,3 +114,6 @@ public sealed record TrustPolicy
         return against.Values.Count(w => w <= -AgreeingContribution) >= IndependentTestsToBlock;
     }
 }
+
+/// <summary>One thing wrong with a <see cref="TrustPolicy"/>: the property (<c>nameof</c>) and a sentence for people.</summary>
+public sealed record TrustPolicyProblem(string Field, string Message);

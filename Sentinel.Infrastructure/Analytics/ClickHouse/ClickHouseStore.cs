@@ -3,13 +3,14 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Sentinel.Domain.Analytics;
+using Sentinel.Domain.Analytics.Rows;
 using Sentinel.Infrastructure.Analytics.Tinybird;
 using Sentinel.Infrastructure.Configuration;
 
 namespace Sentinel.Infrastructure.Analytics.ClickHouse;
 
 /// <summary>
-/// Self-hosted ClickHouse over its HTTP interface: inserts as RowBinary, the table from the Tinybird data source
+/// Self-hosted ClickHouse over its HTTP interface: inserts the queued rows as they are (they are RowBinary), the table from the Tinybird data source
 /// file and the dashboards from the Tinybird pipes' SQL, so both backends run one schema and one set of queries.
 /// </summary>
 public sealed class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> options) : IAnalyticsStore
@@ -22,12 +23,12 @@ public sealed class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> 
         await ExecuteAsync(TinybirdProject.Events.CreateTableSql(TinybirdProject.EventsDatasource), null, useDatabase: true, cancellationToken);
     }
 
-    public Task WriteAsync(IReadOnlyList<ApiEvent> events, CancellationToken cancellationToken)
+    public Task WriteAsync(ApiEventRows rows, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        return events.Count == 0
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Count == 0
             ? Task.CompletedTask
-            : ExecuteAsync($"INSERT INTO {TinybirdProject.EventsDatasource} ({EventRows.RowBinaryColumns}) FORMAT RowBinary", EventRows.ToRowBinary(events), useDatabase: true, cancellationToken);
+            : ExecuteAsync($"INSERT INTO {TinybirdProject.EventsDatasource} ({ApiEventRows.Columns}) FORMAT RowBinary", rows.Bytes, useDatabase: true, cancellationToken);
     }
 
     public Task<Dashboard> QueryAsync(DashboardQuery query, CancellationToken cancellationToken) =>
@@ -60,7 +61,7 @@ public sealed class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> 
     }
 
     /// <summary>One statement; with a body, the statement goes in the query string and the body is the data.</summary>
-    private async Task<string> ExecuteAsync(string sql, byte[]? data, bool useDatabase, CancellationToken cancellationToken)
+    private async Task<string> ExecuteAsync(string sql, ReadOnlyMemory<byte>? data, bool useDatabase, CancellationToken cancellationToken)
     {
         var url = _settings.Url ?? throw new InvalidOperationException("Analytics:ClickHouse:Url is not set.");
         var query = new StringBuilder("?");
@@ -77,7 +78,7 @@ public sealed class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> 
         else
         {
             query.Append("query=").Append(Uri.EscapeDataString(sql));
-            content = new ByteArrayContent(data);
+            content = new ReadOnlyMemoryContent(data.Value);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, query.ToString())) { Content = content };

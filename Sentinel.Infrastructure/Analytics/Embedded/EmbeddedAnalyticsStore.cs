@@ -1,5 +1,7 @@
+using System.Text;
 using DuckDB.NET.Data;
 using Sentinel.Domain.Analytics;
+using Sentinel.Domain.Analytics.Rows;
 
 namespace Sentinel.Infrastructure.Analytics.Embedded;
 
@@ -29,10 +31,10 @@ public sealed class EmbeddedAnalyticsStore(string databaseFile) : IAnalyticsStor
         await using var connection = Open();
     }
 
-    public async Task WriteAsync(IReadOnlyList<ApiEvent> events, CancellationToken cancellationToken)
+    public async Task WriteAsync(ApiEventRows rows, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        if (events.Count == 0)
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
         {
             return;
         }
@@ -42,24 +44,11 @@ public sealed class EmbeddedAnalyticsStore(string databaseFile) : IAnalyticsStor
         {
             await using var connection = Open();
             await EmbeddedSql.ExecuteAsync(connection, "DELETE FROM api_events_staging", cancellationToken);
-            using (var appender = connection.CreateAppender("api_events_staging"))
-            {
-                foreach (var e in events)
-                {
-                    appender.CreateRow()
-                        .AppendValue(e.ProjectId).AppendValue(e.Id).AppendValue(UnixTime.Seconds(e.Timestamp)).AppendValue(e.Environment)
-                        .AppendValue(e.Method).AppendValue(e.Host).AppendValue(e.Path).AppendValue(e.Route).AppendValue(e.Status)
-                        .AppendValue(e.DurationMs).AppendValue(e.RequestBytes).AppendValue(e.ResponseBytes).AppendValue(e.ConsumerId)
-                        .AppendValue(e.Ip).AppendValue(e.UserAgent).AppendValue(e.SdkName).AppendValue(e.SdkVersion)
-                        .AppendValue(e.HeadersJson).AppendValue(e.Error)
-                        .EndRow();
-                }
-            }
-
+            var (from, to) = Append(connection, rows);
             await using var move = connection.CreateCommand();
             move.CommandText = EmbeddedSql.MoveStaged;
-            move.Parameters.Add(new DuckDBParameter("from", events.Min(e => UnixTime.Seconds(e.Timestamp))));
-            move.Parameters.Add(new DuckDBParameter("to", events.Max(e => UnixTime.Seconds(e.Timestamp))));
+            move.Parameters.Add(new DuckDBParameter("from", from));
+            move.Parameters.Add(new DuckDBParameter("to", to));
             await move.ExecuteNonQueryAsync(cancellationToken);
         }
         finally
@@ -105,6 +94,30 @@ public sealed class EmbeddedAnalyticsStore(string databaseFile) : IAnalyticsStor
         Dispose();
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Appends the rows to the staging table; returns the first and last second they span.</summary>
+    private static (long From, long To) Append(DuckDBConnection connection, ApiEventRows rows)
+    {
+        long from = long.MaxValue, to = long.MinValue;
+        using var appender = connection.CreateAppender("api_events_staging");
+        var reader = rows.GetReader();
+        while (reader.TryRead(out var e))
+        {
+            from = Math.Min(from, e.Timestamp);
+            to = Math.Max(to, e.Timestamp);
+            appender.CreateRow()
+                .AppendValue(EventRows.ProjectId(e)).AppendValue(Text(e.Id)).AppendValue((long)e.Timestamp).AppendValue(Text(e.Environment))
+                .AppendValue(Text(e.Method)).AppendValue(Text(e.Host)).AppendValue(Text(e.Path)).AppendValue(Text(e.Route)).AppendValue((int)e.Status)
+                .AppendValue(e.DurationMs).AppendValue((long)e.RequestBytes).AppendValue((long)e.ResponseBytes).AppendValue(Text(e.ConsumerId))
+                .AppendValue(Text(e.Ip)).AppendValue(Text(e.UserAgent)).AppendValue(Text(e.SdkName)).AppendValue(Text(e.SdkVersion))
+                .AppendValue(Text(e.Headers)).AppendValue(Text(e.Error))
+                .EndRow();
+        }
+
+        return (from, to);
+    }
+
+    private static string Text(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? "" : Encoding.UTF8.GetString(utf8);
 
     /// <summary>A new connection to the shared database, opening the database (and its folder) the first time.</summary>
     private DuckDBConnection Open()

@@ -11,10 +11,11 @@ public static class TinybirdProject
     public const string RoutesPipe = "dashboard_routes";
     public const string ConsumersPipe = "dashboard_consumers";
     public const string StatusCodesPipe = "dashboard_status_codes";
+    public const string EnvironmentsPipe = "dashboard_environments";
 
     private static readonly Lazy<DatasourceFile> LazyEvents = new(() => DatasourceFile.Parse(EventsDatasource, Read($"datasources/{EventsDatasource}.datasource")));
     private static readonly Lazy<IReadOnlyDictionary<string, PipeFile>> LazyPipes = new(() =>
-        new[] { TotalsPipe, TrafficPipe, RoutesPipe, ConsumersPipe, StatusCodesPipe }
+        new[] { TotalsPipe, TrafficPipe, RoutesPipe, ConsumersPipe, StatusCodesPipe, EnvironmentsPipe }
             .ToDictionary(name => name, name => PipeFile.Parse(name, Read($"pipes/{name}.pipe"))));
 
     public static DatasourceFile Events => LazyEvents.Value;

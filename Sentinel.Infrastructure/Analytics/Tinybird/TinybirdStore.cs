@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Sentinel.Domain.Analytics;
+using Sentinel.Domain.Analytics.Rows;
 using Sentinel.Infrastructure.Configuration;
 
 namespace Sentinel.Infrastructure.Analytics.Tinybird;
@@ -29,15 +30,15 @@ public sealed class TinybirdStore(HttpClient http, IOptions<AnalyticsOptions> op
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
-    public async Task WriteAsync(IReadOnlyList<ApiEvent> events, CancellationToken cancellationToken)
+    public async Task WriteAsync(ApiEventRows rows, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        if (events.Count == 0)
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
         {
             return;
         }
 
-        var body = EventRows.ToNdjson(events);
+        var body = EventRows.ToNdjson(rows);
         using var response = await SendAsync(
             () => new HttpRequestMessage(HttpMethod.Post, Url($"/v0/events?name={TinybirdProject.EventsDatasource}&wait=true")) { Content = new ByteArrayContent(body) },
             cancellationToken);
@@ -46,7 +47,7 @@ public sealed class TinybirdStore(HttpClient http, IOptions<AnalyticsOptions> op
         if (result.RootElement.TryGetProperty("quarantined_rows", out var quarantined) && quarantined.GetInt64() > 0)
         {
             // Quarantined rows are not in the data source: the batch is refused, and the worker dead-letters it.
-            throw new AnalyticsStoreRefusedException($"Tinybird quarantined {quarantined.GetInt64()} of {events.Count} rows; see {TinybirdProject.EventsDatasource}_quarantine.");
+            throw new AnalyticsStoreRefusedException($"Tinybird quarantined {quarantined.GetInt64()} of {rows.Count} rows; see {TinybirdProject.EventsDatasource}_quarantine.");
         }
     }
 

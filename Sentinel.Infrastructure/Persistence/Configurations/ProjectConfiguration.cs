@@ -18,6 +18,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         // stops two admins who create the same name at the same moment.
         builder.HasIndex(p => p.Name).IsUnique();
         builder.Ignore(p => p.IsArchived);
+        builder.Ignore(p => p.EnvironmentNames);
+        builder.Property(p => p.Environments).HasMaxLength(ProjectEnvironments.StoredMaxLength);
         // A database default, so the migration can add the column to existing projects.
         builder.Property(p => p.RetentionDays).HasDefaultValue(Project.DefaultRetentionDays);
     }

@@ -8,6 +8,7 @@ using Sentinel.Domain.Trust.Session;
 using Sentinel.Domain.Trust.Statistics;
 using Sentinel.Domain.Trust.Wire;
 using Sentinel.Infrastructure.Trust.Live;
+using Sentinel.Infrastructure.Trust.Settings;
 using Sentinel.Infrastructure.Trust.Storage;
 
 namespace Sentinel.Infrastructure.Trust.Sessions;
@@ -15,8 +16,9 @@ namespace Sentinel.Infrastructure.Trust.Sessions;
 /// <summary>
 /// Scores one batch of a live session: read the state, apply the batch, judge, write back if nobody wrote in
 /// between (else redo on the fresh state). What the page gets is only the action; the reasons stay in the state.
+/// The project's own policy (cached a few seconds by <see cref="TrustSettingsService"/>) maps the score to the action.
 /// </summary>
-public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLoader profiles, ITrustSessionFeed feed, IOptions<TrustOptions> options, TimeProvider time)
+public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLoader profiles, TrustSettingsService settings, ITrustSessionFeed feed, IOptions<TrustOptions> options, TimeProvider time)
 {
     /// <summary>Attempts before giving up on a session that other hosts keep writing; the caller then answers CHALLENGE.</summary>
     public const int MaxAttempts = 16;
@@ -26,6 +28,7 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
     {
         ArgumentNullException.ThrowIfNull(batch);
         var key = new TrustSessionKey(projectId, batch.SessionId!);
+        var policy = (await settings.GetAsync(projectId, cancellationToken)).Policy;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var stored = await store.ReadAsync(key, cancellationToken);
@@ -41,7 +44,7 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
             state.Apply(batch.Events);
             Type(meta, batch);
             var catalog = await ReplayCatalogAsync(state, cancellationToken);
-            var verdict = LiveVerdict.Evaluate(state, new TrustContext(TrustPolicy.Default, key.Qualified, catalog, MouseBaseline(meta)), meta.Keystroke?.ToEvidence());
+            var verdict = LiveVerdict.Evaluate(state, new TrustContext(policy, key.Qualified, catalog, MouseBaseline(meta)), meta.Keystroke?.ToEvidence());
             meta.Record(verdict);
             meta.LastSeen = now;
             ScoreHistory.Add(meta.History, ScorePoint.Of(now, verdict.Score, verdict.Action));

@@ -1,12 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
+using Sentinel.Domain.Trust.Fusion;
 
 namespace Sentinel.Infrastructure.Trust.Settings;
 
-/// <summary>What the trust endpoints need of a project on every request: its allowed origins and its user-id salt.</summary>
-public sealed class ProjectTrust(IReadOnlySet<string> origins, byte[] userSalt)
+/// <summary>What the trust endpoints need of a project on every request: its allowed origins, its user-id salt and its policy.</summary>
+public sealed class ProjectTrust(IReadOnlySet<string> origins, byte[] userSalt, TrustPolicy? policy = null)
 {
     public IReadOnlySet<string> Origins { get; } = origins;
+
+    /// <summary>The thresholds its sessions are judged by (the default unless the project chose its own).</summary>
+    public TrustPolicy Policy { get; } = policy ?? TrustPolicy.Default;
 
     public bool Allows(string origin) => TrustOrigins.Normalize(origin) is { } normalized && Origins.Contains(normalized);
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Sentinel.Domain.Auditing;
+using Sentinel.Domain.Trust.Fusion;
 using Sentinel.Domain.Trust.Records;
 using Sentinel.Infrastructure.Auditing;
 using Sentinel.Infrastructure.Persistence;
@@ -26,7 +27,7 @@ public sealed class TrustSettingsService(IServiceScopeFactory scopes, IMemoryCac
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SentinelDbContext>();
             var settings = await FindOrCreateAsync(db, projectId, cancellationToken);
-            return new ProjectTrust(settings.Origins.ToHashSet(StringComparer.Ordinal), settings.UserSalt);
+            return new ProjectTrust(settings.Origins.ToHashSet(StringComparer.Ordinal), settings.UserSalt, settings.Policy());
         }))!;
 
     /// <summary>Every origin any project allows: the answer to a preflight that does not say which key it is for.</summary>
@@ -63,20 +64,58 @@ public sealed class TrustSettingsService(IServiceScopeFactory scopes, IMemoryCac
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SentinelDbContext>();
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
-        {
-            throw new ArgumentException($"There is no project {projectId}.", nameof(projectId));
-        }
-
+        var name = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new ArgumentException($"There is no project {projectId}.", nameof(projectId));
         var settings = await FindOrCreateAsync(db, projectId, cancellationToken);
         settings.AllowedOrigins = joined;
         settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        scope.ServiceProvider.GetRequiredService<AuditLog>().Record(actor, "trust.origins_set", projectId.ToString(), projectId, joined);
+        // The subject is the project's name, like the other project entries of the audit log (it was the id before).
+        scope.ServiceProvider.GetRequiredService<AuditLog>().Record(actor, AuditActions.TrustOriginsSet, name, projectId, joined);
         await db.SaveChangesAsync(cancellationToken);
         cache.Remove("trust:project:" + projectId.ToString("N"));
         cache.Remove(AllOriginsKey);
         return normalized;
     }
+
+    /// <summary>
+    /// Sets the project's own thresholds, or returns it to the default (<paramref name="policy"/> null). Every host
+    /// scores with it within <see cref="CacheLifetime"/>.
+    /// </summary>
+    /// <exception cref="TrustPolicyException">The thresholds are not usable; it lists each problem with its field.</exception>
+    public async Task SetPolicyAsync(Guid projectId, TrustPolicy? policy, AuditActor actor, CancellationToken cancellationToken)
+    {
+        if (policy?.Problems() is { Count: > 0 } problems)
+        {
+            throw new TrustPolicyException(problems);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SentinelDbContext>();
+        var name = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new ArgumentException($"There is no project {projectId}.", nameof(projectId));
+        var settings = await FindOrCreateAsync(db, projectId, cancellationToken);
+        var before = settings.Policy();
+        settings.SetPolicy(policy);
+        settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        var after = settings.Policy();
+        scope.ServiceProvider.GetRequiredService<AuditLog>().Record(actor, AuditActions.TrustPolicyChanged, name, projectId, $"from=[{Describe(before)}] to=[{Describe(after)}]{(policy is null ? " (default)" : "")}");
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Remove("trust:project:" + projectId.ToString("N"));
+    }
+
+    /// <summary>The stored settings (origins, policy) as the portal shows them; created on first use like <see cref="GetAsync"/>.</summary>
+    public async Task<TrustProjectSettings> ReadAsync(Guid projectId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SentinelDbContext>();
+        var settings = await FindOrCreateAsync(db, projectId, cancellationToken);
+        db.Entry(settings).State = EntityState.Detached;
+        return settings;
+    }
+
+    private static string Describe(TrustPolicy policy) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"allow>={policy.AllowAtOrAbove} block<{policy.BlockBelow} min_observations={policy.MinimumObservations} too_little={policy.WithTooLittleEvidence}");
 
     private async Task<TrustProjectSettings> FindOrCreateAsync(SentinelDbContext db, Guid projectId, CancellationToken cancellationToken)
     {

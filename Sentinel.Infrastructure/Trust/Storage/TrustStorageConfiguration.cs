@@ -15,6 +15,7 @@ internal sealed class TrustProjectSettingsConfiguration : IEntityTypeConfigurati
         builder.Property(s => s.AllowedOrigins).HasMaxLength(TrustProjectSettings.OriginsMaxLength);
         builder.Property(s => s.UserSalt).HasMaxLength(TrustProjectSettings.SaltLength);
         builder.Ignore(s => s.Origins);
+        builder.Ignore(s => s.HasOwnPolicy);
         builder.HasOne<Project>().WithOne().HasForeignKey<TrustProjectSettings>(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using Sentinel.Domain.Analytics;
+using Sentinel.Domain.Analytics.Rows;
 using Sentinel.Infrastructure.Analytics;
 using Sentinel.Tests.Support;
 
@@ -166,8 +167,7 @@ public sealed class BadTextTests
     {
         if (stored.Count > 0)
         {
-            EventRows.ToRowBinary(stored);
-            EventRows.ToNdjson(stored);
+            EventRows.ToNdjson(ApiEventRows.From(stored));
         }
     }
 
@@ -197,9 +197,21 @@ public sealed class BadTextTests
         return [.. json[..at], .. content, .. json[(at + marker.Length)..]];
     }
 
-    private static List<ApiEvent> ReadBack(CheckedBatch batch, byte[] body) =>
-        batch.Accepted == 0 ? [] : ApiEventReader.ForQueuedEvents.ReadQueued(batch.ValidEventsJson(body), Project)
-            ?? throw new InvalidOperationException("What the endpoint accepted did not read back in the worker.");
+    /// <summary>What the workers get: the rows the check encoded, which must read back whole, and equal what the queued JSON of older versions reads as.</summary>
+    private static List<ApiEvent> ReadBack(CheckedBatch batch, byte[] body)
+    {
+        if (batch.Accepted == 0)
+        {
+            return [];
+        }
+
+        var rows = ApiEventRows.TryRead(batch.Rows.Bytes, batch.Rows.Count)
+            ?? throw new InvalidOperationException("The rows the endpoint encoded did not read back in the worker.");
+        var fromJson = ApiEventReader.ForQueuedEvents.ReadQueuedRows(batch.ValidEventsJson(body), Guid.Empty)
+            ?? throw new InvalidOperationException("What the endpoint accepted did not read back as JSON.");
+        Assert.Equal(Convert.ToHexString(fromJson.Bytes.Span), Convert.ToHexString(rows.Bytes.Span));
+        return rows.ToEvents();
+    }
 
     private static string Hex(string ascii) => Convert.ToHexString(Encoding.ASCII.GetBytes(ascii));
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SDK, type ApiEvent, type RequestRecord } from './event.js';
+import { queuedEvent, type QueuedEvent, type RequestRecord } from './event.js';
 import { resolveOptions, type ResolvedOptions, type SentinelOptions } from './options.js';
 import { parseRetryAfter, retryDelayMs } from './retry.js';
 import { Transport, type PostResult } from './transport.js';
@@ -18,6 +18,10 @@ export interface SentinelStats {
   retried: number;
   /** Requests skipped by sampleRate. */
   sampledOut: number;
+  /** POST attempts that did not end in a 2xx answer (network error, timeout, 4xx, 5xx); each retry counts again. */
+  sendFailures: number;
+  /** Request bytes written to Sentinel, as sent (gzipped when gzip is on), retries included; headers not counted. */
+  bytesSent: number;
   /** Events in memory now (waiting and in flight). */
   buffered: number;
 }
@@ -32,7 +36,7 @@ const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 export class SentinelClient {
   readonly options: ResolvedOptions;
   private readonly transport: Transport;
-  private queue: ApiEvent[] = [];
+  private queue: QueuedEvent[] = [];
   private inFlight = 0;
   private pumping: Promise<void> | undefined;
   private flushRequested = false;
@@ -41,7 +45,7 @@ export class SentinelClient {
   private wake: (() => void) | undefined;
   private aborter: AbortController | undefined;
   private readonly timer: NodeJS.Timeout;
-  private readonly counters = { captured: 0, sent: 0, rejected: 0, dropped: 0, retried: 0, sampledOut: 0 };
+  private readonly counters = { captured: 0, sent: 0, rejected: 0, dropped: 0, retried: 0, sampledOut: 0, sendFailures: 0 };
   private readonly detachShutdown: () => void;
   private lastDropLog = -Infinity;
 
@@ -69,8 +73,20 @@ export class SentinelClient {
   capture(record: RequestRecord): void {
     try {
       if (this.closing) return;
-      const timestamp = record.timestamp instanceof Date ? record.timestamp.getTime() : record.timestamp ?? Date.now();
-      const event: ApiEvent = { ...record, id: record.id ?? randomUUID(), timestamp, environment: record.environment ?? this.options.environment, sdk: SDK };
+      const ts = record.timestamp;
+      this.enqueue(queuedEvent(record, ts === undefined ? Date.now() : ts instanceof Date ? ts.getTime() : ts, record.environment ?? this.options.environment));
+    } catch (error) {
+      this.options.logger.error(`sentinel: could not record a request: ${String(error)}`);
+    }
+  }
+
+  /**
+   * @internal The Express middleware's way in: an event already in the buffer's shape, taken as it is (no copy).
+   * The bound: when full, the oldest waiting event is dropped and counted.
+   */
+  enqueue(event: QueuedEvent): void {
+    try {
+      if (this.closing) return;
       if (this.queue.length + this.inFlight >= this.options.maxBufferSize) {
         if (this.queue.length === 0) {
           this.drop(1, 'the buffer is full');
@@ -88,7 +104,7 @@ export class SentinelClient {
   }
 
   stats(): SentinelStats {
-    return { ...this.counters, buffered: this.queue.length + this.inFlight };
+    return { ...this.counters, bytesSent: this.transport.bytesSent, buffered: this.queue.length + this.inFlight };
   }
 
   /** Sends everything buffered now; resolves when the buffer is empty (or a send gave up). */
@@ -136,7 +152,8 @@ export class SentinelClient {
   }
 
   private async pump(): Promise<void> {
-    await Promise.resolve();
+    // Serialising a batch waits for the event loop's next turn, so it never runs inside a request's own callbacks.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.queue.length > 0 && (this.flushRequested || this.queue.length >= this.options.maxBatchSize)) {
       if (this.queue.length <= this.options.maxBatchSize) this.flushRequested = false;
       const batch = this.queue.splice(0, this.options.maxBatchSize);
@@ -153,7 +170,9 @@ export class SentinelClient {
   }
 
   /** Posts one batch until Sentinel answers for good; the JSON (and so every event id) is the same on each attempt. */
-  private async send(batch: ApiEvent[]): Promise<void> {
+  private async send(batch: QueuedEvent[]): Promise<void> {
+    // Ids are given here, once: a retry or a 413 half re-sends events that already have theirs.
+    for (const event of batch) event.id ??= randomUUID();
     const json = JSON.stringify({ events: batch });
     for (let attempt = 0; ; attempt++) {
       let result: PostResult | undefined;
@@ -170,6 +189,7 @@ export class SentinelClient {
         this.accepted(result, batch.length);
         return;
       }
+      this.counters.sendFailures++;
       if (result && result.status === 413 && batch.length > 1) {
         const half = Math.ceil(batch.length / 2);
         await this.send(batch.slice(0, half));

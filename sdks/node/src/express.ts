@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SentinelClient } from './client.js';
+import { SDK } from './event.js';
 import { maskHeaders } from './headers.js';
 import type { SentinelOptions } from './options.js';
 
@@ -29,47 +30,63 @@ export interface SentinelMiddleware {
 }
 
 const ERROR = Symbol('sentinel.error');
+const START = Symbol('sentinel.start');
 
 /**
  * Express middleware: `app.use(sentinel({ key }))` before the routes. Records each request when its response is
  * finished (route template from `req.route.path` with the mount path, client ip from `req.ip`, so Express's
  * `trust proxy` setting applies). Errors from the app reach Sentinel through `sentinelErrors()`.
+ * Per request it only notes the start time on the response and adds one shared 'finish' listener (no closure per
+ * request); the event is one object literal handed to the buffer as it is; ids, JSON and gzip are the sender's work.
  */
 export function sentinel(options: ExpressOptions): SentinelMiddleware {
   const client = options.client ?? new SentinelClient(options);
   const { identifyConsumer } = options;
   const logHeaders = client.options.logHeaders;
   const masked = client.options.maskHeaders;
-  const middleware = ((req: ExpressRequest, res: ServerResponse, next: Next) => {
+  const environment = client.options.environment;
+
+  function onFinish(this: ServerResponse & { [START]?: number }) {
     try {
-      const path = req.path ?? (req.url ?? '/').split('?')[0]!;
-      if (!client.shouldRecord(path)) return next();
-      const start = process.hrtime.bigint();
-      res.once('finish', () => {
-        try {
-          const durationMs = Number(process.hrtime.bigint() - start) / 1e6;
-          const routePath = req.route?.path;
-          const error = (res as any)[ERROR] as unknown;
-          const consumer = identifyConsumer ? identifyConsumer(req, res) : undefined;
-          client.capture({
-            method: (req.method ?? 'GET').toUpperCase(),
-            host: req.hostname ?? req.headers.host ?? '',
-            path: fullPath(req),
-            route: typeof routePath === 'string' ? (req.baseUrl ?? '') + routePath : undefined,
-            status: res.statusCode,
-            durationMs: Math.round(durationMs * 1000) / 1000,
-            requestBytes: Number(req.headers['content-length'] ?? 0) || 0,
-            responseBytes: Number(res.getHeader('content-length') ?? 0) || 0,
-            consumerId: consumer ? String(consumer).slice(0, 128) : undefined,
-            ip: req.ip ?? req.socket?.remoteAddress,
-            userAgent: req.headers['user-agent']?.slice(0, 512),
-            headers: logHeaders ? maskHeaders(req.headers, masked) : undefined,
-            error: res.statusCode >= 500 ? errorText(error, res) : undefined,
-          });
-        } catch (e) {
-          client.options.logger.error(`sentinel: could not record a request: ${String(e)}`);
-        }
+      const res = this;
+      const req = res.req as ExpressRequest;
+      const durationMs = performance.now() - (res[START] ?? 0);
+      const routePath = req.route?.path;
+      const status = res.statusCode;
+      const consumer = identifyConsumer ? identifyConsumer(req, res) : undefined;
+      const userAgent = req.headers['user-agent'];
+      // The buffer's shape directly (keys in queuedEvent's order, so both share one hidden class): one object per request.
+      client.enqueue({
+        id: undefined,
+        timestamp: Date.now(),
+        method: req.method ?? 'GET',
+        host: req.hostname ?? req.headers.host ?? '',
+        path: fullPath(req),
+        route: typeof routePath === 'string' ? (req.baseUrl ?? '') + routePath : undefined,
+        status,
+        durationMs: Math.round(durationMs * 1000) / 1000,
+        requestBytes: Number(req.headers['content-length'] ?? 0) || 0,
+        responseBytes: Number(res.getHeader('content-length') ?? 0) || 0,
+        consumerId: consumer ? String(consumer).slice(0, 128) : undefined,
+        ip: req.ip ?? req.socket?.remoteAddress,
+        userAgent: userAgent === undefined ? undefined : userAgent.length > 512 ? userAgent.slice(0, 512) : userAgent,
+        environment,
+        sdk: SDK,
+        headers: logHeaders ? maskHeaders(req.headers, masked) : undefined,
+        error: status >= 500 ? errorText((res as any)[ERROR] as unknown, res) : undefined,
       });
+    } catch (e) {
+      client.options.logger.error(`sentinel: could not record a request: ${String(e)}`);
+    }
+  }
+
+  const middleware = ((req: ExpressRequest, res: ServerResponse & { [START]?: number }, next: Next) => {
+    try {
+      if (client.shouldRecord(req.path ?? (req.url ?? '/').split('?')[0]!)) {
+        res[START] = performance.now();
+        // 'finish' fires once per response: `on` avoids the wrapper closure that `once` makes each time.
+        res.on('finish', onFinish);
+      }
     } catch (e) {
       client.options.logger.error(`sentinel: ${String(e)}`);
     }

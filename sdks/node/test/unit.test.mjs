@@ -46,7 +46,8 @@ test('a full batch is sent at once, gzipped, with the key, and the rest after th
   await new Promise((r) => setTimeout(r, 500));
   assert.equal(server.requests.length, 2);
   assert.equal(server.requests[1].events.length, 3);
-  assert.deepEqual(client.stats(), { captured: 13, sent: 13, rejected: 0, dropped: 0, retried: 0, sampledOut: 0, buffered: 0 });
+  const bytes = server.requests.reduce((sum, r) => sum + Number(r.headers['content-length']), 0);
+  assert.deepEqual(client.stats(), { captured: 13, sent: 13, rejected: 0, dropped: 0, retried: 0, sampledOut: 0, sendFailures: 0, bytesSent: bytes, buffered: 0 });
   await client.close();
   await server.close();
 });
@@ -63,6 +64,25 @@ test('a batch answered 503, 429 with Retry-After, then 202 is resent with the sa
   assert.ok(third.at - second.at >= 990, `waited ${third.at - second.at} ms after Retry-After: 1`);
   assert.equal(client.stats().sent, 5);
   assert.equal(client.stats().retried, 2);
+  assert.equal(client.stats().sendFailures, 2, 'the 503 and the 429');
+  assert.equal(client.stats().bytesSent, 3 * Number(first.headers['content-length']), 'each attempt wrote the same body');
+  await client.close();
+  await server.close();
+});
+
+test('a batch under 1 KB goes without gzip; ids are given once, when the batch is first sent', async () => {
+  const server = await fakeSentinel([{ status: 503 }, { status: 202 }]);
+  const client = new SentinelClient({ ...base, endpoint: server.endpoint, retryBaseMs: 10, retryMaxMs: 20 });
+  client.capture({ method: 'GET', host: 'api.test', path: '/one', status: 200, durationMs: 1 });
+  client.capture({ method: 'GET', host: 'api.test', path: '/two', status: 200, durationMs: 1 });
+  await client.flush();
+  const [first, second] = server.requests;
+  assert.equal(first.headers['content-encoding'], undefined);
+  assert.equal(first.events.length, 2);
+  assert.match(first.events[0].id, /^[0-9a-f-]{36}$/);
+  assert.notEqual(first.events[0].id, first.events[1].id);
+  assert.deepEqual(second.events, first.events);
+  assert.equal(client.stats().bytesSent, Number(first.headers['content-length']) * 2);
   await client.close();
   await server.close();
 });

@@ -255,6 +255,10 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Environments")
+                        .HasMaxLength(1300)
+                        .HasColumnType("character varying(1300)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -286,10 +290,19 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
+                    b.Property<double?>("AllowAtOrAbove")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("AllowedOrigins")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<double?>("BlockBelow")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("MinimumObservations")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -298,6 +311,9 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
+
+                    b.Property<int?>("WithTooLittleEvidence")
+                        .HasColumnType("integer");
 
                     b.HasKey("ProjectId");
 

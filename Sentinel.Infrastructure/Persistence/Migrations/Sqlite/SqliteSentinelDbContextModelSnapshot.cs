@@ -246,6 +246,10 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Environments")
+                        .HasMaxLength(1300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -277,10 +281,19 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("AllowAtOrAbove")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("AllowedOrigins")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("BlockBelow")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("MinimumObservations")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -289,6 +302,9 @@ namespace Sentinel.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
+
+                    b.Property<int?>("WithTooLittleEvidence")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("ProjectId");
 

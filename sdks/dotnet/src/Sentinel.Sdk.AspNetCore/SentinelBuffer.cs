@@ -9,11 +9,11 @@ namespace Sentinel.Sdk.AspNetCore;
 /// </summary>
 internal sealed class SentinelBuffer
 {
-    private readonly Channel<ApiEventRecord> _channel;
+    private readonly Channel<CapturedRequest> _channel;
 
     public SentinelBuffer(IOptions<SentinelOptions> options, SentinelCounters counters)
     {
-        _channel = Channel.CreateBounded<ApiEventRecord>(
+        _channel = Channel.CreateBounded<CapturedRequest>(
             new BoundedChannelOptions(options.Value.MaxBufferSize) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             _ => Interlocked.Increment(ref counters.DroppedCount));
         counters.BufferedNow = () => _channel.Reader.Count;
@@ -22,10 +22,10 @@ internal sealed class SentinelBuffer
 
     public SentinelCounters Counters { get; }
 
-    public ChannelReader<ApiEventRecord> Reader => _channel.Reader;
+    public ChannelReader<CapturedRequest> Reader => _channel.Reader;
 
     /// <summary>Queues the event; once the sender has finished (after shutdown) the event is counted as dropped instead.</summary>
-    public void Add(ApiEventRecord record)
+    public void Add(CapturedRequest record)
     {
         if (_channel.Writer.TryWrite(record))
         {

@@ -9,6 +9,8 @@ public sealed class SentinelCounters
     internal long DroppedCount;
     internal long RetriedCount;
     internal long SampledOutCount;
+    internal long SendFailuresCount;
+    internal long BytesSentCount;
     internal Func<int> BufferedNow = () => 0;
 
     /// <summary>Requests recorded (after sampling and exclusions).</summary>
@@ -28,6 +30,12 @@ public sealed class SentinelCounters
 
     /// <summary>Requests skipped by the sample rate.</summary>
     public long SampledOut => Interlocked.Read(ref SampledOutCount);
+
+    /// <summary>POST attempts that did not end in a 2xx answer (network error, timeout, 4xx, 5xx); each retry counts again.</summary>
+    public long SendFailures => Interlocked.Read(ref SendFailuresCount);
+
+    /// <summary>Request body bytes written to Sentinel's connection, as sent (gzipped when on), retries included.</summary>
+    public long BytesSent => Interlocked.Read(ref BytesSentCount);
 
     /// <summary>Events waiting in memory now (not counting the batch in flight).</summary>
     public int Buffered => BufferedNow();

@@ -24,6 +24,8 @@ public static class SentinelExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SentinelCounters>();
         services.TryAddSingleton<SentinelBuffer>();
+        services.AddMetrics();
+        services.TryAddSingleton<SentinelMetrics>();
         services.AddHttpClient(SentinelSender.HttpClientName);
         services.AddHostedService<SentinelSender>();
         return services;

@@ -10,13 +10,15 @@ namespace Sentinel.Sdk.AspNetCore;
 /// <summary>
 /// Records each request when the app has answered it: route template from the endpoint's RoutePattern, client ip from
 /// the connection (so <c>UseForwardedHeaders</c> before it applies), errors from exceptions passing through. Work in the
-/// request is one object and a channel write; nothing the SDK does can throw into the app's request.
+/// request is one <see cref="CapturedRequest"/> of references and numbers and a channel write; ids, text and JSON are
+/// the sender's work. Nothing the SDK does can throw into the app's request.
 /// </summary>
 internal sealed class SentinelMiddleware(RequestDelegate next, SentinelBuffer buffer, IOptions<SentinelOptions> options, IHostEnvironment host, ILogger<SentinelMiddleware> logger)
 {
     private static readonly string[] SecretHeaders = ["authorization", "cookie", "set-cookie", "x-api-key"];
 
     private readonly SentinelOptions _options = options.Value;
+    private readonly PathString[] _excluded = [.. options.Value.ExcludePaths.Select(p => new PathString(p))];
     private readonly string _environment = options.Value.Environment ?? SafeEnvironment(host.EnvironmentName);
     private readonly HashSet<string> _masked = new(SecretHeaders.Concat(options.Value.MaskHeaders), StringComparer.OrdinalIgnoreCase);
 
@@ -41,13 +43,13 @@ internal sealed class SentinelMiddleware(RequestDelegate next, SentinelBuffer bu
         }
         finally
         {
-            Record(context, Stopwatch.GetElapsedTime(start), error);
+            Record(context, Stopwatch.GetTimestamp() - start, error);
         }
     }
 
     private bool ShouldRecord(PathString path)
     {
-        foreach (var excluded in _options.ExcludePaths)
+        foreach (var excluded in _excluded)
         {
             if (path.StartsWithSegments(excluded, StringComparison.OrdinalIgnoreCase))
             {
@@ -64,32 +66,32 @@ internal sealed class SentinelMiddleware(RequestDelegate next, SentinelBuffer bu
         return true;
     }
 
-    private void Record(HttpContext context, TimeSpan elapsed, Exception? error)
+    private void Record(HttpContext context, long elapsedTicks, Exception? error)
     {
         try
         {
             var request = context.Request;
+            var response = context.Response;
             // An exception that escaped the pipeline becomes a 500 in the server after this middleware.
-            var status = error is not null && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-            buffer.Add(new ApiEventRecord
+            var status = error is not null && !response.HasStarted ? StatusCodes.Status500InternalServerError : response.StatusCode;
+            buffer.Add(new CapturedRequest
             {
-                Id = Guid.NewGuid().ToString("N"),
-                Timestamp = DateTimeOffset.UtcNow,
-                Method = request.Method.ToUpperInvariant(),
-                Host = request.Host.Host,
-                Path = request.PathBase.Add(request.Path).Value is { Length: > 0 } p ? p : "/",
-                Route = route is null ? null : route.StartsWith('/') ? route : "/" + route,
+                Timestamp = DateTime.UtcNow,
+                ElapsedTicks = elapsedTicks,
+                Method = request.Method,
+                Host = request.Host,
+                PathBase = request.PathBase,
+                Path = request.Path,
+                Route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText,
                 Status = status,
-                DurationMs = Math.Round(elapsed.TotalMilliseconds, 3),
                 RequestBytes = request.ContentLength,
-                ResponseBytes = context.Response.ContentLength,
-                ConsumerId = Truncate(_options.IdentifyConsumer?.Invoke(context), 128),
-                Ip = context.Connection.RemoteIpAddress?.ToString(),
-                UserAgent = Truncate(request.Headers.UserAgent.ToString(), 512),
+                ResponseBytes = response.ContentLength,
+                ConsumerId = _options.IdentifyConsumer?.Invoke(context),
+                Ip = context.Connection.RemoteIpAddress,
+                UserAgent = request.Headers.UserAgent,
                 Environment = _environment,
                 Headers = _options.LogHeaders ? MaskedHeaders(request.Headers) : null,
-                Error = status >= 500 ? Truncate(error is null ? $"HTTP {status}" : $"{error.GetType().Name}: {error.Message}", 2048) : null,
+                Error = status >= 500 ? error is null ? $"HTTP {status}" : $"{error.GetType().Name}: {error.Message}" : null,
             });
         }
         catch (Exception e)
@@ -109,14 +111,12 @@ internal sealed class SentinelMiddleware(RequestDelegate next, SentinelBuffer bu
             }
 
             var lower = name.ToLowerInvariant();
-            result[lower] = _masked.Contains(lower) ? "[masked]" : Truncate(value.ToString(), 1024)!;
+            var text = value.ToString();
+            result[lower] = _masked.Contains(lower) ? "[masked]" : text.Length <= 1024 ? text : text[..1024];
         }
 
         return result;
     }
-
-    private static string? Truncate(string? text, int max) =>
-        string.IsNullOrEmpty(text) ? null : text.Length <= max ? text : text[..max];
 
     private static string SafeEnvironment(string name)
     {

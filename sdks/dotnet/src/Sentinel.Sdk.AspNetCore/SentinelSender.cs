@@ -1,8 +1,8 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,15 +15,22 @@ namespace Sentinel.Sdk.AspNetCore;
 /// after the server has stopped (<see cref="StoppedAsync"/>, after Kestrel finished its in-flight requests), for at most
 /// ShutdownTimeout.
 /// </summary>
-internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory clients, IOptions<SentinelOptions> options, TimeProvider time, ILogger<SentinelSender> logger)
+internal sealed class SentinelSender(SentinelBuffer buffer, SentinelMetrics metrics, IHttpClientFactory clients, IOptions<SentinelOptions> options, TimeProvider time, ILogger<SentinelSender> logger)
     : IHostedLifecycleService, IDisposable
 {
     public const string HttpClientName = "Sentinel.Sdk";
+
+    /// <summary>How often an open batch looks for new events: events wait at most this much longer than FlushInterval says.</summary>
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
 
     private static readonly HashSet<HttpStatusCode> Retryable =
         [HttpStatusCode.RequestTimeout, (HttpStatusCode)425, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
 
     private readonly SentinelOptions _options = options.Value;
+    private readonly BatchEncoder _encoder = new(options.Value.Gzip);
+
+    // Held so that the SDK's instruments exist exactly while its sender does.
+    private readonly SentinelMetrics _metrics = metrics;
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
 
@@ -48,7 +55,12 @@ internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory c
 
     }
 
-    public void Dispose() => _stop.Dispose();
+    public void Dispose()
+    {
+        _stop.Dispose();
+        _encoder.Dispose();
+        _metrics.Dispose();
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -61,31 +73,13 @@ internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory c
     private async Task LoopAsync(CancellationToken stop)
     {
         var reader = buffer.Reader;
-        var batch = new List<ApiEventRecord>(_options.MaxBatchSize);
+        var batch = new List<CapturedRequest>(_options.MaxBatchSize);
         try
         {
             while (await reader.WaitToReadAsync(stop))
             {
                 // The first event opens a batch; it closes when full, when FlushInterval has passed, or at shutdown.
-                using var window = CancellationTokenSource.CreateLinkedTokenSource(stop);
-                window.CancelAfter(_options.FlushInterval);
-                try
-                {
-                    while (batch.Count < _options.MaxBatchSize)
-                    {
-                        if (reader.TryRead(out var item))
-                        {
-                            batch.Add(item);
-                        }
-                        else if (!await reader.WaitToReadAsync(window.Token))
-                        {
-                            break;
-                        }
-                    }
-                }
-                catch (OperationCanceledException) when (!stop.IsCancellationRequested)
-                {
-                }
+                await FillAsync(reader, batch, stop);
 
                 try
                 {
@@ -111,9 +105,36 @@ internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory c
         }
     }
 
-    private async Task SendAsync(List<ApiEventRecord> batch, CancellationToken stop)
+    /// <summary>
+    /// Takes what is waiting, then looks again every <see cref="Linger"/> until the batch is full, FlushInterval has
+    /// passed since it opened, or the buffer is completed and empty (shutdown). Polling, not waiting on the channel per
+    /// event: a reader waiting on the channel is woken for every event the app records (a thread-pool hop, and a new
+    /// wait with its cancellation registration each time), which cost more than everything else the SDK does per request.
+    /// </summary>
+    private async Task FillAsync(ChannelReader<CapturedRequest> reader, List<CapturedRequest> batch, CancellationToken stop)
     {
-        var body = Serialize(batch);
+        var opened = time.GetTimestamp();
+        while (true)
+        {
+            while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            var left = _options.FlushInterval - time.GetElapsedTime(opened);
+            if (batch.Count >= _options.MaxBatchSize || left <= TimeSpan.Zero || reader.Completion.IsCompleted)
+            {
+                return;
+            }
+
+            await Task.Delay(left < Linger ? left : Linger, time, stop);
+        }
+    }
+
+    private async Task SendAsync(List<CapturedRequest> batch, CancellationToken stop)
+    {
+        // One reused buffer: a batch's bytes live until it is answered for good; a 413 half is encoded after that.
+        var body = _encoder.Encode(batch);
         var client = clients.CreateClient(HttpClientName);
         for (var attempt = 0; ; attempt++)
         {
@@ -139,6 +160,7 @@ internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory c
                     return;
                 }
 
+                Interlocked.Increment(ref buffer.Counters.SendFailuresCount);
                 if (response is { StatusCode: HttpStatusCode.RequestEntityTooLarge } && batch.Count > 1)
                 {
                     var half = (batch.Count + 1) / 2;
@@ -161,35 +183,11 @@ internal sealed class SentinelSender(SentinelBuffer buffer, IHttpClientFactory c
         }
     }
 
-    private byte[] Serialize(List<ApiEventRecord> batch)
+    private HttpRequestMessage Request(ArraySegment<byte> body) => new(HttpMethod.Post, new Uri(_options.Endpoint, "/v1/events/batch"))
     {
-        using var stream = new MemoryStream();
-        if (_options.Gzip)
-        {
-            using var zip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-            JsonSerializer.Serialize(zip, new EventBatch(batch), SdkJson.Default.EventBatch);
-        }
-        else
-        {
-            JsonSerializer.Serialize(stream, new EventBatch(batch), SdkJson.Default.EventBatch);
-        }
-
-        return stream.ToArray();
-    }
-
-    private HttpRequestMessage Request(byte[] body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.Endpoint, "/v1/events/batch"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Key);
-        request.Content = new ByteArrayContent(body);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (_options.Gzip)
-        {
-            request.Content.Headers.ContentEncoding.Add("gzip");
-        }
-
-        return request;
-    }
+        Headers = { Authorization = new AuthenticationHeaderValue("Bearer", _options.Key) },
+        Content = new CountingContent(body, _encoder.Gzip, buffer.Counters),
+    };
 
     private async Task AcceptedAsync(HttpResponseMessage response, int count, CancellationToken stop)
     {

@@ -43,7 +43,11 @@ public sealed class FaultTests(ITestOutputHelper output)
         await app.DisposeAsync();
 
         output.WriteLine(FaultScenario.Describe(load));
-        output.WriteLine($"captured {counters.Captured}, sent {counters.Sent}, retried {counters.Retried}, dropped {counters.Dropped}; proxy faulted {proxy.Faulted}, forwarded {proxy.Forwarded}");
+        output.WriteLine($"captured {counters.Captured}, sent {counters.Sent}, retried {counters.Retried}, dropped {counters.Dropped}, send failures {counters.SendFailures}, bytes {counters.BytesSent}; proxy faulted {proxy.Faulted}, forwarded {proxy.Forwarded}, bytes received {proxy.BytesReceived}");
+        // Every failed POST was retried (nothing was given up), and every body the proxy read in full was counted as
+        // written (the SDK may also count a body written just as the proxy went down).
+        Assert.Equal(counters.Retried, counters.SendFailures);
+        Assert.InRange(proxy.BytesReceived, 1, counters.BytesSent);
         await AssertExactlyOnceAsync(sentinel, project.Id, around, load, counters.Sent, counters.Dropped, counters.Retried);
     }
 
@@ -79,6 +83,8 @@ public sealed class FaultTests(ITestOutputHelper output)
         output.WriteLine($"node stats {stats}; proxy faulted {proxy.Faulted}, forwarded {proxy.Forwarded}");
         await AssertExactlyOnceAsync(sentinel, project.Id, around, load, stats.GetProperty("sent").GetInt64(), stats.GetProperty("dropped").GetInt64(), stats.GetProperty("retried").GetInt64());
         Assert.Equal(0, stats.GetProperty("buffered").GetInt32());
+        Assert.Equal(stats.GetProperty("retried").GetInt64(), stats.GetProperty("sendFailures").GetInt64());
+        Assert.InRange(proxy.BytesReceived, 1, stats.GetProperty("bytesSent").GetInt64());
     }
 
     private static async Task AssertExactlyOnceAsync(SentinelApp sentinel, Guid projectId, DateTime around, Load load, long sent, long dropped, long retried)

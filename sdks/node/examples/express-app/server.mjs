@@ -18,6 +18,15 @@ const tracker = env.SENTINEL_OFF === '1' ? undefined : sentinel({
 if (tracker) app.use(tracker);
 
 app.get('/hello', (_req, res) => res.send('hello world'));
+// A more realistic endpoint (the benchmark's second figure): about 1 ms waiting on a database, then 20 rows as JSON.
+app.get('/orders', async (req, res) => {
+  await new Promise((resolve) => setTimeout(resolve, 1));
+  const page = Number(req.query.page ?? 1) || 1;
+  res.json(Array.from({ length: 20 }, (_, i) => {
+    const id = page * 20 + i;
+    return { id, customer: `cus_${id % 97}`, status: id % 5 === 0 ? 'refunded' : 'paid', totalCents: (id * 7919) % 100_000, currency: 'EUR', createdAt: new Date(1_700_000_000_000 + id * 60_000).toISOString() };
+  }));
+});
 const orders = express.Router();
 orders.get('/:id', (req, res) => res.json({ id: req.params.id }));
 app.use('/api/orders', orders);

@@ -30,6 +30,9 @@ internal sealed class FaultProxy(Uri sentinel) : IAsyncDisposable
 
     public int Forwarded;
 
+    /// <summary>Request body bytes the proxy read in full (faulted requests included), to hold the SDKs' byte counters to.</summary>
+    public long BytesReceived;
+
     public Uri Address => new($"http://127.0.0.1:{_port}");
 
     public async Task StartAsync()
@@ -56,6 +59,9 @@ internal sealed class FaultProxy(Uri sentinel) : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        Interlocked.Add(ref BytesReceived, body.Length);
         if (Mode != Fault.PassThrough)
         {
             Interlocked.Increment(ref Faulted);
@@ -65,8 +71,6 @@ internal sealed class FaultProxy(Uri sentinel) : IAsyncDisposable
         }
 
         Interlocked.Increment(ref Forwarded);
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body);
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.Path + context.Request.QueryString)
         {
             Content = new ByteArrayContent(body.ToArray()),

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The portal's analytics dashboard (one IAnalyticsStore.QueryAsync: every dashboard query, previous period included)
+# for each preset range (1h, 24h, 7d, 30d), RUNS times after a warm-up, on 30 days of generated traffic:
+#   ClickHouse (a server started here) with CH_EVENTS events, default 10,000,000; target p95 <= 300 ms
+#   the embedded DuckDB store with EMBEDDED_EVENTS events, default 1,000,000;      target p95 <= 1 s
+# Ends with one line per store: RESULT store=clickhouse events=N p95_ms=N and RESULT store=embedded events=N p95_ms=N.
+#   scripts/bench-dashboard.sh [runs, default 20]      BENCH_ONLY=clickhouse or embedded runs one store.
+# Then, on the same ClickHouse data, ADR 025's experiment: the 7d and 30d dashboards from hourly rollups
+# (RESULT store=clickhouse-hourly-rollups ...; BENCH_ROLLUPS=0 skips it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/bench-common.sh
+bench_setup dashboard
+RUNS="${1:-20}"
+CH_EVENTS="${CH_EVENTS:-10000000}"
+EMBEDDED_EVENTS="${EMBEDDED_EVENTS:-1000000}"
+ONLY="${BENCH_ONLY:-}"
+require_tools "apt-get install clickhouse-server (scripts/test.sh installs it)" clickhouse-server curl
+echo "== building (Release)"
+dotnet build tools/Sentinel.Benchmarks -c Release -v q -nologo >/dev/null
+TOOL="dotnet tools/Sentinel.Benchmarks/bin/Release/net10.0/Sentinel.Benchmarks.dll"
+SUMMARY=()
+
+if [ -z "$ONLY" ] || [ "$ONLY" = clickhouse ]; then
+  echo "== ClickHouse, $CH_EVENTS events"
+  CH_HTTP=$(free_port); CH_TCP=$(free_port)
+  mkdir -p "$WORK/ch/tmp"
+  cat >"$WORK/ch/config.xml" <<XML
+<yandex><logger><level>warning</level><console>1</console></logger><http_port>$CH_HTTP</http_port><tcp_port>$CH_TCP</tcp_port>
+<listen_host>127.0.0.1</listen_host><path>$WORK/ch/</path><tmp_path>$WORK/ch/tmp/</tmp_path><users_config>$WORK/ch/users.xml</users_config>
+<default_profile>default</default_profile><default_database>default</default_database><mark_cache_size>268435456</mark_cache_size></yandex>
+XML
+  cat >"$WORK/ch/users.xml" <<XML
+<yandex><profiles><default></default></profiles><users><default><password></password><networks><ip>127.0.0.1</ip></networks>
+<profile>default</profile><quota>default</quota></default></users><quotas><default></default></quotas></yandex>
+XML
+  clickhouse-server --config-file="$WORK/ch/config.xml" >"$WORK/ch.log" 2>&1 &
+  CH_PID=$!
+  PIDS+=($CH_PID)
+  wait_http "http://127.0.0.1:$CH_HTTP/ping"
+  echo "load: $(uptime)"
+  $TOOL dashboard clickhouse "http://127.0.0.1:$CH_HTTP/" "$CH_EVENTS" "$RUNS" | tee "$WORK/ch.out"
+  echo "load: $(uptime)"
+  SUMMARY+=("$(grep '^RESULT store=clickhouse events=' "$WORK/ch.out")")
+  kill "$CH_PID"; wait "$CH_PID" 2>/dev/null || true
+fi
+
+if [ -z "$ONLY" ] || [ "$ONLY" = embedded ]; then
+  echo "== embedded DuckDB, $EMBEDDED_EVENTS events"
+  mkdir -p "$WORK/embedded"
+  echo "load: $(uptime)"
+  $TOOL dashboard embedded "$WORK/embedded" "$EMBEDDED_EVENTS" "$RUNS" | tee "$WORK/embedded.out"
+  echo "load: $(uptime)"
+  SUMMARY+=("$(grep '^RESULT store=embedded events=' "$WORK/embedded.out")")
+fi
+
+echo "== summary (targets: clickhouse p95 <= 300 ms at 10M events, embedded p95 <= 1000 ms at 1M events)"
+printf '%s\n' "${SUMMARY[@]}"
