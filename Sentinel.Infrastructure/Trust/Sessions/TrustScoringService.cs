@@ -47,7 +47,7 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
             var verdict = LiveVerdict.Evaluate(state, new TrustContext(policy, key.Qualified, catalog, MouseBaseline(meta)), meta.Keystroke?.ToEvidence());
             meta.Record(verdict);
             meta.LastSeen = now;
-            ScoreHistory.Add(meta.History, new ScorePoint(now, verdict.Score, verdict.Action));
+            ScoreHistory.Add(meta.History, ScorePoint.Of(now, verdict.Score, verdict.Action));
             meta.EventsSeen += batch.Events.Length;
             meta.Rejected += batch.Rejected;
             // Raw events are kept only while the session is flagged: the review replay is for sessions that were not
