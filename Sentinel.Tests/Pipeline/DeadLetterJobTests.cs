@@ -1,6 +1,6 @@
-using Sentinel.Domain.Analytics.Rows;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Sentinel.Domain.Analytics.Rows;
 using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.Ingestion;
 using Sentinel.Infrastructure.Jobs;

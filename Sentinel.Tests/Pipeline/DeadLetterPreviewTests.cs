@@ -16,8 +16,16 @@ public sealed class DeadLetterPreviewTests
     {
         var sent = new ApiEvent
         {
-            ProjectId = Project, Id = "a", Timestamp = new DateTime(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc), Environment = "production",
-            Method = "GET", Host = "api.example.com", Path = "/orders/7", Route = "/orders/{id}", Status = 200, DurationMs = 12.5,
+            ProjectId = Project,
+            Id = "a",
+            Timestamp = new DateTime(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc),
+            Environment = "production",
+            Method = "GET",
+            Host = "api.example.com",
+            Path = "/orders/7",
+            Route = "/orders/{id}",
+            Status = 200,
+            DurationMs = 12.5,
         };
 
         var preview = DeadLetterPreview.Of(QueuedBatchCodec.Encode(new QueuedBatch(Project, ApiEventRows.From([sent])), compress: true));

@@ -1,5 +1,5 @@
-using Sentinel.Domain.Analytics.Rows;
 using Microsoft.Extensions.DependencyInjection;
+using Sentinel.Domain.Analytics.Rows;
 using Sentinel.Infrastructure.Ingestion;
 using Sentinel.Infrastructure.Pipeline;
 using Sentinel.Tests.Support;
