@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Sentinel.Infrastructure.Ingestion;
 
 namespace Sentinel.Infrastructure.Pipeline;
@@ -30,8 +29,6 @@ public sealed record DeadLetterPreview(PreviewKind Kind, Guid? ProjectId, string
     public const int MaxChars = 600;
     public const int MaxHexBytes = 96;
 
-    private static readonly JsonSerializerOptions PreviewJson = new(JsonSerializerDefaults.Web);
-
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static DeadLetterPreview Of(byte[] raw)
@@ -39,16 +36,32 @@ public sealed record DeadLetterPreview(PreviewKind Kind, Guid? ProjectId, string
         ArgumentNullException.ThrowIfNull(raw);
         if (QueuedBatchCodec.TryDecode(raw) is { } batch)
         {
-            // Queued events are binary rows (ADR 029); the preview shows them as the JSON an SDK would have sent.
-            var body = JsonSerializer.SerializeToUtf8Bytes(batch.Rows.ToEvents(), PreviewJson).AsSpan();
-            return TryText(body, out var text, out var truncated)
-                ? new DeadLetterPreview(PreviewKind.Batch, batch.ProjectId, text, body.Length, truncated)
-                : new DeadLetterPreview(PreviewKind.Batch, batch.ProjectId, Hex(body), body.Length, body.Length > MaxHexBytes);
+            var text = Escape(Summary(batch), out var truncated);
+            return new DeadLetterPreview(PreviewKind.Batch, batch.ProjectId, text, raw.Length, truncated);
         }
 
         return TryText(raw, out var plain, out var cut)
             ? new DeadLetterPreview(PreviewKind.Text, null, plain, raw.Length, cut)
             : new DeadLetterPreview(PreviewKind.Binary, null, Hex(raw), raw.Length, raw.Length > MaxHexBytes);
+    }
+
+    /// <summary>A decoded batch is rows, not text: its count, then one line per event (time, request, status, latency, id) until the preview is full.</summary>
+    private static string Summary(QueuedBatch batch)
+    {
+        var builder = new StringBuilder(MaxChars + 200);
+        builder.Append(batch.Rows.Count.ToString(CultureInfo.InvariantCulture)).Append(batch.Rows.Count == 1 ? " event" : " events");
+        var reader = batch.Rows.GetReader();
+        while (builder.Length <= MaxChars && reader.TryRead(out var row))
+        {
+            builder.Append('\n')
+                .Append(row.TimestampUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append("  ")
+                .Append(Encoding.UTF8.GetString(row.Method)).Append(' ').Append(Encoding.UTF8.GetString(row.Route)).Append("  ")
+                .Append(row.Status.ToString(CultureInfo.InvariantCulture)).Append("  ")
+                .Append(row.DurationMs.ToString("0.#", CultureInfo.InvariantCulture)).Append(" ms  ")
+                .Append(Encoding.UTF8.GetString(row.Environment)).Append("  id ").Append(Encoding.UTF8.GetString(row.Id));
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>The bytes as text when they are valid UTF-8 (an empty body is empty text), escaped and cut to <see cref="MaxChars"/>.</summary>
@@ -81,12 +94,26 @@ public sealed record DeadLetterPreview(PreviewKind Kind, Guid? ProjectId, string
             return false;
         }
 
-        var builder = new StringBuilder(Math.Min(decoded.Length, MaxChars) + 16);
-        var shown = 0;
-        for (var i = 0; i < decoded.Length && shown < MaxChars; i++, shown++)
+        text = Escape(decoded, out truncated);
+        truncated |= head.Length < bytes.Length;
+        return true;
+    }
+
+    /// <summary>At most <see cref="MaxChars"/> characters, escapes included; control and format characters (bar newline and tab) as <c>\uXXXX</c>.</summary>
+    private static string Escape(string decoded, out bool truncated)
+    {
+        var builder = new StringBuilder(Math.Min(decoded.Length, MaxChars));
+        var i = 0;
+        for (; i < decoded.Length; i++)
         {
             var c = decoded[i];
-            if (c is '\n' or '\t' || (!char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format))
+            var plain = c is '\n' or '\t' || (!char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format);
+            if (builder.Length + (plain ? 1 : 6) > MaxChars)
+            {
+                break;
+            }
+
+            if (plain)
             {
                 builder.Append(c);
             }
@@ -96,9 +123,8 @@ public sealed record DeadLetterPreview(PreviewKind Kind, Guid? ProjectId, string
             }
         }
 
-        truncated = shown < decoded.Length || head.Length < bytes.Length;
-        text = builder.ToString();
-        return true;
+        truncated = i < decoded.Length;
+        return builder.ToString();
     }
 
     /// <summary>The head without a multi-byte character cut at its end (at most 3 bytes dropped).</summary>

@@ -10,12 +10,13 @@ namespace Sentinel.Infrastructure.Team;
 /// What people do with their own account: sign-ins (also failed ones and lockouts) and password changes go to the
 /// audit log, and the portal's per-person preferences are kept here.
 /// </summary>
-public sealed class AccountActivity(SentinelDbContext db, UserManager<SentinelUser> users, AuditLog audit, UnknownAccountSignIns unknownAccounts)
+public sealed class AccountActivity(SentinelDbContext db, UserManager<SentinelUser> users, AuditLog audit, RepeatedSignInFailures repeatedFailures)
 {
     /// <summary>
     /// Audits one sign-in attempt (<paramref name="email"/> is what was typed, cut to fit; <paramref name="source"/> the
     /// client address) and returns whether the person must replace a one-time password before anything else.
-    /// Failures for unknown emails are aggregated per source address and minute (<see cref="UnknownAccountSignIns"/>).
+    /// Failures for unknown emails and attempts on a locked account are aggregated per source address and minute
+    /// (<see cref="RepeatedSignInFailures"/>).
     /// </summary>
     public async Task<bool> RecordSignInAsync(string email, SignInResult result, string source, CancellationToken cancellationToken)
     {
@@ -25,19 +26,20 @@ public sealed class AccountActivity(SentinelDbContext db, UserManager<SentinelUs
         var action = result.Succeeded ? AuditActions.UserSignedIn
             : result.IsLockedOut ? AuditActions.UserLockedOut
             : AuditActions.UserSignInFailed;
-        if (user is null && !result.Succeeded)
+        var actor = user is null ? new AuditActor(null, "anonymous") : new AuditActor(user.Id, user.Email ?? subject);
+        if ((user is null && !result.Succeeded) || result.IsLockedOut)
         {
-            if (!unknownAccounts.ShouldAudit(source, out var bucket, out var foldedIn))
+            if (!repeatedFailures.ShouldAudit(source, user?.Id, out var from, out var foldedIn))
             {
                 return false;
             }
 
-            var detail = foldedIn == 0 ? $"unknown account; from {bucket}" : $"unknown account; from {bucket}; {foldedIn} more failed sign-ins for unknown accounts from there since the last entry";
-            audit.Record(new AuditActor(null, "anonymous"), action, subject, detail: detail);
+            var what = user is null ? "unknown account" : "account locked out";
+            var detail = foldedIn == 0 ? $"{what}; from {from}" : $"{what}; from {from}; {foldedIn} more like it from there since the last entry";
+            audit.Record(actor, action, subject, detail: detail);
         }
         else
         {
-            var actor = user is null ? new AuditActor(null, "anonymous") : new AuditActor(user.Id, user.Email ?? subject);
             audit.Record(actor, action, subject);
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Sentinel.Domain.Analytics;
 using Sentinel.Domain.Analytics.Rows;
 using Sentinel.Infrastructure.Configuration;
 using Sentinel.Infrastructure.Ingestion;
@@ -37,7 +38,7 @@ public sealed class DeadLetterJobTests
     {
         for (var i = 0; i < count; i++)
         {
-            await _queue.EnqueueAsync(new QueuedBatch(Guid.NewGuid(), ApiEventRows.Empty), Guid.NewGuid(), CancellationToken.None);
+            await _queue.EnqueueAsync(new QueuedBatch(Guid.Empty, OneEvent(Guid.Empty)), Guid.NewGuid(), CancellationToken.None);
         }
 
         foreach (var entry in await _queue.ReadNewAsync("worker", count, CancellationToken.None))
@@ -45,6 +46,12 @@ public sealed class DeadLetterJobTests
             await _queue.DeadLetterAsync(entry, "refused", CancellationToken.None);
         }
     }
+
+    private static ApiEventRows OneEvent(Guid project) => ApiEventRows.From([new ApiEvent
+    {
+        ProjectId = project, Id = "e1", Timestamp = DateTime.UtcNow, Environment = "production", Method = "GET",
+        Host = "api.shop.example", Path = "/", Route = "/", Status = 200, DurationMs = 1,
+    }]);
 
     /// <summary>The real in-process queue, with a worker that dead-letters a redriven entry before the job's next read (a poison message).</summary>
     private sealed class FailsAgainOnRedrive(InProcessIngestQueue inner) : IIngestQueue

@@ -12,32 +12,33 @@ public sealed class DeadLetterPreviewTests
     private static readonly Guid Project = Guid.Parse("5b0c8a56-2f0e-4a4e-9a43-1f2d3c4b5a69");
 
     [Fact]
-    public void ADecodableBatch_ShowsItsProjectAndTheStartOfItsEvents()
+    public void ADecodableBatch_ShowsItsProject_ItsEventCount_AndItsFirstEventsAsLines()
     {
-        var sent = new ApiEvent
+        var events = Enumerable.Range(0, 50).Select(i => new ApiEvent
         {
             ProjectId = Project,
-            Id = "a",
-            Timestamp = new DateTime(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc),
+            Id = $"evt-{i}\u202e",
+            Timestamp = new DateTime(2026, 11, 25, 10, 0, i, DateTimeKind.Utc),
             Environment = "production",
             Method = "GET",
-            Host = "api.example.com",
-            Path = "/orders/7",
-            Route = "/orders/{id}",
-            Status = 200,
+            Host = "api.shop.example",
+            Path = "/api/products/7",
+            Route = "/api/products/{id}",
+            Status = 200 + i,
             DurationMs = 12.5,
-        };
+        }).ToList();
+        var raw = QueuedBatchCodec.Encode(new QueuedBatch(Project, ApiEventRows.From(events)), compress: true);
 
-        var preview = DeadLetterPreview.Of(QueuedBatchCodec.Encode(new QueuedBatch(Project, ApiEventRows.From([sent])), compress: true));
+        var preview = DeadLetterPreview.Of(raw);
 
         Assert.Equal(PreviewKind.Batch, preview.Kind);
         Assert.Equal(Project, preview.ProjectId);
-        Assert.StartsWith("[{", preview.Text, StringComparison.Ordinal);
-        Assert.Contains("\"id\":\"a\"", preview.Text, StringComparison.Ordinal);
-        Assert.Contains("\"route\":\"/orders/{id}\"", preview.Text, StringComparison.Ordinal);
-        Assert.Contains("\"status\":200", preview.Text, StringComparison.Ordinal);
-        Assert.Equal(Encoding.UTF8.GetByteCount(preview.Text), preview.TotalBytes);
-        Assert.False(preview.Truncated);
+        Assert.Equal(raw.Length, preview.TotalBytes);
+        var lines = preview.Text.Split('\n');
+        Assert.Equal("50 events", lines[0]);
+        Assert.Equal("2026-11-25 10:00:00  GET /api/products/{id}  200  12.5 ms  production  id evt-0\\u202e", lines[1]);
+        Assert.True(preview.Truncated);
+        Assert.InRange(preview.Text.Length, DeadLetterPreview.MaxChars - 5, DeadLetterPreview.MaxChars); // an escape that would not fit is left out whole
     }
 
     [Fact]

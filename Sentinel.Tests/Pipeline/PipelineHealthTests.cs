@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Sentinel.Domain.Analytics;
 using Sentinel.Domain.Analytics.Rows;
 using Sentinel.Infrastructure.Ingestion;
 using Sentinel.Infrastructure.Pipeline;
@@ -21,7 +22,7 @@ public sealed class PipelineHealthTests
         var project = Guid.NewGuid();
         for (var i = 0; i < 3; i++)
         {
-            Assert.Null(await queue.EnqueueAsync(new QueuedBatch(project, ApiEventRows.Empty), Guid.NewGuid(), CancellationToken.None));
+            Assert.Null(await queue.EnqueueAsync(new QueuedBatch(project, OneEvent(project)), Guid.NewGuid(), CancellationToken.None));
         }
 
         var held = await queue.ReadNewAsync("worker-a", 2, CancellationToken.None);
@@ -39,4 +40,10 @@ public sealed class PipelineHealthTests
         Assert.Equal("The entry cannot be decoded.", dead.Reason);
         Assert.Equal(PreviewKind.Batch, DeadLetterPreview.Of(dead.Raw).Kind);
     }
+
+    private static ApiEventRows OneEvent(Guid project) => ApiEventRows.From([new ApiEvent
+    {
+        ProjectId = project, Id = "e1", Timestamp = DateTime.UtcNow, Environment = "production", Method = "GET",
+        Host = "api.shop.example", Path = "/", Route = "/", Status = 200, DurationMs = 1,
+    }]);
 }

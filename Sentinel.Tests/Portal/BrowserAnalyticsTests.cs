@@ -12,6 +12,9 @@ namespace Sentinel.Tests.Portal;
 /// </summary>
 public sealed class BrowserAnalyticsTests(BrowserFixture browser) : BrowserTest(browser)
 {
+    /// <summary>The view changes over the circuit (history.pushState, no page load); a loaded machine can take seconds.</summary>
+    private static readonly PageAssertionsToHaveURLOptions Slow = new() { Timeout = 30_000 };
+
     [Fact]
     public async Task EventsJustSent_ShowOnTheDashboard_AndTheUrlReloadsTheSameView()
     {
@@ -41,10 +44,10 @@ public sealed class BrowserAnalyticsTests(BrowserFixture browser) : BrowserTest(
         await Screenshot(page, "dashboard-desktop");
 
         await page.GetByTestId("range-1h").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("range=1h", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("range=1h"), Slow);
         await page.GetByTestId("filter-environment").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "staging" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("env=staging", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("env=staging"), Slow);
         await Assertions.Expect(page.GetByTestId("kpi-requests-value")).ToHaveTextAsync("40");
         var url = page.Url;
 
@@ -58,7 +61,7 @@ public sealed class BrowserAnalyticsTests(BrowserFixture browser) : BrowserTest(
 
         // The route page: the same dashboard narrowed to one route, the view kept.
         await page.GetByTestId("top-routes").GetByTestId("route-link").Filter(new() { HasTextRegex = Exactly($"{stagingRoute.Method} {stagingRoute.Route}") }).ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/routes/", StringComparison.Ordinal) && u.Contains("env=staging", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/routes/.*env=staging"), Slow);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(stagingRoute.Route);
         await Assertions.Expect(page.GetByTestId("kpi-requests-value")).ToHaveTextAsync(stagingRoute.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Screenshot(page, "route-desktop");

@@ -70,11 +70,11 @@ public sealed class BrowserPipelineTests(BrowserFixture browser) : IClassFixture
 
         await page.GetByTestId("load-demo").ClickAsync();
 
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Loading demo data");
+        // The request is audited when the job is queued (the snackbar that says so may come and go on a loaded machine).
+        await Wait.UntilAsync(async () => (await app.AuditAsync(AuditActions.DemoDataRequested, "Demo shop")).Count == 1, TimeSpan.FromSeconds(60), () => "The demo was not requested.");
         var card = page.GetByTestId("project-card-demo-shop");
         await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await Assertions.Expect(card.GetByTestId("project-requests")).Not.ToHaveTextAsync("0", new() { Timeout = 120_000 });
-        Assert.Single(await app.AuditAsync(AuditActions.DemoDataRequested, "Demo shop"));
         await Wait.UntilAsync(async () => (await app.AuditAsync(AuditActions.DemoDataLoaded, "Demo shop")).Count == 1, TimeSpan.FromSeconds(120), () => "The demo job did not finish.");
     }
 }

@@ -8,6 +8,7 @@ using Sentinel.Infrastructure.Auditing;
 using Sentinel.Infrastructure.Persistence;
 using Sentinel.Infrastructure.Trust.Jobs;
 using Sentinel.Infrastructure.Trust.Review;
+using Sentinel.Infrastructure.Trust.Sessions;
 using Sentinel.Tests.Domain.Trust;
 using Sentinel.Tests.Support;
 
@@ -95,5 +96,23 @@ public sealed class TrustReviewTests
         Assert.Equal(3, all.Count);
         Assert.Equal(3, (await sessions.ListSinceAsync(DateTime.UtcNow.AddMinutes(-5), null, 100, CancellationToken.None)).Count);
         Assert.Empty(await sessions.ListSinceAsync(DateTime.UtcNow.AddMinutes(1), [project], 100, CancellationToken.None));
+    }
+
+    [Fact]
+    public void ScoreHistory_StaysBounded_KeepsItsWholeSpan_AndRoundsWhatItKeeps()
+    {
+        var start = new DateTime(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc);
+        var history = new List<ScorePoint>();
+
+        for (var i = 0; i < 1000; i++)
+        {
+            ScoreHistory.Add(history, ScorePoint.Of(start.AddTicks(i * TimeSpan.TicksPerSecond + 1234), 0.123456, TrustAction.Challenge));
+        }
+
+        Assert.InRange(history.Count, ScoreHistory.MaxPoints / 2, ScoreHistory.MaxPoints);
+        Assert.True(history[0].At < start.AddSeconds(100), $"the oldest kept point is {history[0].At:o}");
+        Assert.Equal(start.AddSeconds(999), history[^1].At);
+        Assert.Equal(0.123, history[^1].Score);
+        Assert.Equal(history.OrderBy(p => p.At), history);
     }
 }

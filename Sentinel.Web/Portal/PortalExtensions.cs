@@ -35,7 +35,7 @@ internal static class PortalExtensions
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<PortalWork>();
         services.AddScoped<AccountActivity>();
-        services.AddSingleton<UnknownAccountSignIns>();
+        services.AddSingleton<RepeatedSignInFailures>();
 
         services.AddAuthentication(options =>
             {

@@ -19,6 +19,7 @@ public sealed partial class RedisSessionFeed(RedisConnection redis, TimeProvider
     private readonly Lock _lock = new();
     private ITimer? _retry;
     private bool _subscribed;
+    private int _attempting;
     private long _lastFailureLog = long.MinValue;
 
     public void Publish(SessionChange change)
@@ -57,12 +58,37 @@ public sealed partial class RedisSessionFeed(RedisConnection redis, TimeProvider
 
             _retry = time.CreateTimer(_ => TrySubscribe(), null, TimeSpan.Zero, RetryEvery);
         }
+
+        // A first tick that subscribed before _retry was assigned could not stop the timer; stop it here.
+        lock (_lock)
+        {
+            if (_subscribed)
+            {
+                _retry?.Dispose();
+                _retry = null;
+            }
+        }
     }
 
     private void TrySubscribe()
     {
+        // One attempt at a time, and never a second subscription: SE.Redis would add the handler twice and every
+        // change would be delivered twice. (The timer's first tick may also run before CreateTimer has returned.)
+        if (Interlocked.Exchange(ref _attempting, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
+            lock (_lock)
+            {
+                if (_subscribed)
+                {
+                    return;
+                }
+            }
+
             redis.Multiplexer.GetSubscriber().Subscribe(_channel, (_, message) => Deliver(message));
             lock (_lock)
             {
@@ -74,6 +100,10 @@ public sealed partial class RedisSessionFeed(RedisConnection redis, TimeProvider
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException or InvalidOperationException)
         {
             LogFailureThrottled(e);
+        }
+        finally
+        {
+            Volatile.Write(ref _attempting, 0);
         }
     }
 

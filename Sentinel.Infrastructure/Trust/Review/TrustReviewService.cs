@@ -118,16 +118,9 @@ public sealed class TrustReviewService(SentinelDbContext db, AuditLog audit, Tru
         return ReviewResult.Done;
     }
 
-    /// <summary>Sessions per project whose effective action is BLOCK and whose last batch is since <paramref name="since"/> (finished ones; for the overview's "blocked today").</summary>
-    public async Task<Dictionary<Guid, int>> BlockedSinceAsync(DateTime since, CancellationToken cancellationToken)
-    {
-        var counts = await db.Set<TrustSessionSummary>().AsNoTracking()
-            .Where(s => s.LastSeen >= since && (s.OverrideAction ?? s.Action) == TrustAction.Block)
-            .GroupBy(s => s.ProjectId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return counts.ToDictionary(c => c.Key, c => c.Count);
-    }
+    /// <summary>Sessions per project blocked since <paramref name="since"/> (see <see cref="BlockedSessionCounts"/>).</summary>
+    public Task<Dictionary<Guid, int>> BlockedSinceAsync(DateTime since, CancellationToken cancellationToken) =>
+        db.BlockedSinceAsync(since, cancellationToken);
 
     /// <summary>Team members who may review (every portal user), for the assign menu.</summary>
     public async Task<List<(string Id, string Email)>> ReviewersAsync(CancellationToken cancellationToken)

@@ -23,12 +23,36 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
     /// <summary>Attempts before giving up on a session that other hosts keep writing; the caller then answers CHALLENGE.</summary>
     public const int MaxAttempts = 16;
 
+    /// <summary>
+    /// Batches of one session scored on this host take turns (a lock per stripe of sessions), so optimistic writes
+    /// only ever race other hosts: 40 batches of one session posted at once on a busy host otherwise redo each
+    /// other's work until some run out of attempts. Stripes bound the memory; two sessions sharing one only wait.
+    /// </summary>
+    private const int SessionStripes = 1024;
+
+    private readonly SemaphoreSlim[] _sessionTurns = [.. Enumerable.Range(0, SessionStripes).Select(_ => new SemaphoreSlim(1, 1))];
+
     /// <returns>The session's action, or null when it is a new session over its key's rate.</returns>
     public async Task<TrustAction?> ScoreAsync(Guid projectId, string rateKey, TrustBatch batch, string? userHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var key = new TrustSessionKey(projectId, batch.SessionId!);
         var policy = (await settings.GetAsync(projectId, cancellationToken)).Policy;
+        var turn = _sessionTurns[(uint)StringComparer.Ordinal.GetHashCode(key.Qualified) % SessionStripes];
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            return await ScoreInTurnAsync(key, policy, rateKey, batch, userHash, cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task<TrustAction?> ScoreInTurnAsync(TrustSessionKey key, TrustPolicy policy, string rateKey, TrustBatch batch, string? userHash, CancellationToken cancellationToken)
+    {
+        var projectId = key.ProjectId;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var stored = await store.ReadAsync(key, cancellationToken);
@@ -47,7 +71,7 @@ public sealed class TrustScoringService(ITrustSessionStore store, TrustProfileLo
             var verdict = LiveVerdict.Evaluate(state, new TrustContext(policy, key.Qualified, catalog, MouseBaseline(meta)), meta.Keystroke?.ToEvidence());
             meta.Record(verdict);
             meta.LastSeen = now;
-            ScoreHistory.Add(meta.History, new ScorePoint(now, verdict.Score, verdict.Action));
+            ScoreHistory.Add(meta.History, ScorePoint.Of(now, verdict.Score, verdict.Action));
             meta.EventsSeen += batch.Events.Length;
             meta.Rejected += batch.Rejected;
             // Raw events are kept only while the session is flagged: the review replay is for sessions that were not

@@ -25,10 +25,10 @@ public sealed class OverviewComponentsTests : PortalComponentTest
         Assert.Null(query.Problem());
 
         var (requests, errors) = ProjectOverview.Hourly(query, [
-            new TrafficBucket(query.From, 10, 1, 0, 0, 0, 0),
-            new TrafficBucket(query.From.AddHours(5), 7, 0, 2, 0, 0, 0),
-            new TrafficBucket(query.To.AddHours(-1), 3, 0, 0, 0, 0, 0),
-            new TrafficBucket(query.To, 99, 99, 99, 0, 0, 0), // outside: the store never answers it, ignored if it did
+            new TrafficBucket(query.From, 10, 1, 0, 20, 40, 60),
+            new TrafficBucket(query.From.AddHours(5), 7, 0, 2, 20, 40, 60),
+            new TrafficBucket(query.To.AddHours(-1), 3, 0, 0, 20, 40, 60),
+            new TrafficBucket(query.To, 99, 99, 99, 20, 40, 60), // outside: the store never answers it, ignored if it did
         ]);
 
         Assert.Equal(24, requests.Length);
