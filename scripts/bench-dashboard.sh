@@ -23,20 +23,7 @@ SUMMARY=()
 
 if [ -z "$ONLY" ] || [ "$ONLY" = clickhouse ]; then
   echo "== ClickHouse, $CH_EVENTS events"
-  CH_HTTP=$(free_port); CH_TCP=$(free_port)
-  mkdir -p "$WORK/ch/tmp"
-  cat >"$WORK/ch/config.xml" <<XML
-<yandex><logger><level>warning</level><console>1</console></logger><http_port>$CH_HTTP</http_port><tcp_port>$CH_TCP</tcp_port>
-<listen_host>127.0.0.1</listen_host><path>$WORK/ch/</path><tmp_path>$WORK/ch/tmp/</tmp_path><users_config>$WORK/ch/users.xml</users_config>
-<default_profile>default</default_profile><default_database>default</default_database><mark_cache_size>268435456</mark_cache_size></yandex>
-XML
-  cat >"$WORK/ch/users.xml" <<XML
-<yandex><profiles><default></default></profiles><users><default><password></password><networks><ip>127.0.0.1</ip></networks>
-<profile>default</profile><quota>default</quota></default></users><quotas><default></default></quotas></yandex>
-XML
-  clickhouse-server --config-file="$WORK/ch/config.xml" >"$WORK/ch.log" 2>&1 &
-  CH_PID=$!
-  PIDS+=($CH_PID)
+  start_clickhouse
   wait_http "http://127.0.0.1:$CH_HTTP/ping"
   echo "load: $(uptime)"
   $TOOL dashboard clickhouse "http://127.0.0.1:$CH_HTTP/" "$CH_EVENTS" "$RUNS" | tee "$WORK/ch.out"

@@ -34,22 +34,10 @@ $TOOL ingest-payload "$WORK/payload.json"
 echo "payload: $(wc -c < "$WORK/payload.json") bytes, 100 events"
 
 echo "== starting Redis, ClickHouse, PostgreSQL"
-REDIS_PORT=$(free_port); CH_HTTP=$(free_port); CH_TCP=$(free_port); PG_PORT=$(free_port)
+REDIS_PORT=$(free_port); PG_PORT=$(free_port)
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly yes --appendfsync everysec --dir "$WORK" --daemonize no >"$WORK/redis.log" 2>&1 &
 PIDS+=($!)
-mkdir -p "$WORK/ch/tmp"
-cat >"$WORK/ch/config.xml" <<XML
-<yandex><logger><level>warning</level><console>1</console></logger><http_port>$CH_HTTP</http_port><tcp_port>$CH_TCP</tcp_port>
-<listen_host>127.0.0.1</listen_host><path>$WORK/ch/</path><tmp_path>$WORK/ch/tmp/</tmp_path><users_config>$WORK/ch/users.xml</users_config>
-<default_profile>default</default_profile><default_database>default</default_database><mark_cache_size>268435456</mark_cache_size></yandex>
-XML
-cat >"$WORK/ch/users.xml" <<XML
-<yandex><profiles><default></default></profiles><users><default><password></password><networks><ip>127.0.0.1</ip></networks>
-<profile>default</profile><quota>default</quota></default></users><quotas><default></default></quotas></yandex>
-XML
-clickhouse-server --config-file="$WORK/ch/config.xml" >"$WORK/ch.log" 2>&1 &
-CH_PID=$!
-PIDS+=($CH_PID)
+start_clickhouse
 mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
 runuser -u postgres -- /usr/lib/postgresql/15/bin/initdb -D "$WORK/pg/data" -U postgres --auth=trust --no-sync >/dev/null
 runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$WORK/pg/data" -o "-p $PG_PORT -k $WORK/pg -c fsync=off" -l "$WORK/pg/server.log" start >/dev/null

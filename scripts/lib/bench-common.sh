@@ -1,6 +1,6 @@
 # Shared by the benchmark scripts (source it after `cd` to the repository root):
 # a work folder removed on exit with every process in PIDS and any PostgreSQL started in $WORK/pg,
-# free loopback ports, waiting for an HTTP answer, required tools, and the Release builds the benchmarks run.
+# ClickHouse on free ports, free loopback ports, waiting for an HTTP answer, required tools, and the Release builds the benchmarks run.
 # Usage: bench_setup NAME; require_tools "apt-get hint" tool...; build_release
 
 bench_setup() {
@@ -18,6 +18,25 @@ bench_cleanup() {
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_http() { for _ in $(seq 1 150); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
+
+# Starts ClickHouse on free ports with its data in $WORK/ch (killed on exit); sets CH_HTTP, CH_TCP and CH_PID.
+# Does not wait: call `wait_http "http://127.0.0.1:$CH_HTTP/ping"` when it is needed.
+start_clickhouse() {
+  CH_HTTP=$(free_port); CH_TCP=$(free_port)
+  mkdir -p "$WORK/ch/tmp"
+  cat >"$WORK/ch/config.xml" <<XML
+<yandex><logger><level>warning</level><console>1</console></logger><http_port>$CH_HTTP</http_port><tcp_port>$CH_TCP</tcp_port>
+<listen_host>127.0.0.1</listen_host><path>$WORK/ch/</path><tmp_path>$WORK/ch/tmp/</tmp_path><users_config>$WORK/ch/users.xml</users_config>
+<default_profile>default</default_profile><default_database>default</default_database><mark_cache_size>268435456</mark_cache_size></yandex>
+XML
+  cat >"$WORK/ch/users.xml" <<XML
+<yandex><profiles><default></default></profiles><users><default><password></password><networks><ip>127.0.0.1</ip></networks>
+<profile>default</profile><quota>default</quota></default></users><quotas><default></default></quotas></yandex>
+XML
+  clickhouse-server --config-file="$WORK/ch/config.xml" >"$WORK/ch.log" 2>&1 &
+  CH_PID=$!
+  PIDS+=($CH_PID)
+}
 
 require_tools() {
   local hint="$1"; shift
