@@ -126,7 +126,7 @@ public sealed partial class DemoLoader(IServiceScopeFactory scopes, TrustSetting
                 {
                     ["sessionId"] = sessionId,
                     ["userId"] = userId,
-                    ["events"] = new JsonArray([.. chunk.Select(Wire)]),
+                    ["events"] = new JsonArray([.. chunk.Select(e => CollectorWire.Event(e))]),
                 }.ToJsonString();
                 using var response = await SendAsync(client, () => Request("/v1/trust/events", key, body, Origin), cancellationToken);
                 action = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("action").GetString() ?? "";
@@ -136,24 +136,6 @@ public sealed partial class DemoLoader(IServiceScopeFactory scopes, TrustSetting
         }
 
         return actions;
-    }
-
-    /// <summary>One behaviour event as the browser collector sends it (timings and key classes, never characters).</summary>
-    private static JsonObject Wire(BehaviorEvent e)
-    {
-        var json = new JsonObject { ["t"] = e.TimestampMs, ["type"] = e.Kind.ToString().ToLowerInvariant(), ["isTrusted"] = e.IsTrusted };
-        if (e.Kind is BehaviorEventKind.KeyDown or BehaviorEventKind.KeyUp)
-        {
-            json["key"] = e.Key.ToString().ToLowerInvariant();
-            json["zone"] = e.KeyZone;
-        }
-        else
-        {
-            json["x"] = e.X;
-            json["y"] = e.Y;
-        }
-
-        return json;
     }
 
     private static HttpRequestMessage Request(string path, string key, string body, string? origin)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sentinel.Domain.Keys;
 using Sentinel.Domain.Trust.Events;
 using Sentinel.Infrastructure.Auditing;
+using Sentinel.Infrastructure.Demo;
 using Sentinel.Infrastructure.Trust.Settings;
 using Sentinel.Tests.Support;
 
@@ -29,31 +30,7 @@ internal static class TrustWire
 
     public static string NewSessionId() => "s" + Guid.NewGuid().ToString("N");
 
-    public static JsonObject Event(BehaviorEvent e, string? field = null)
-    {
-        var json = new JsonObject
-        {
-            ["t"] = e.TimestampMs,
-            ["type"] = e.Kind.ToString().ToLowerInvariant(),
-            ["isTrusted"] = e.IsTrusted,
-        };
-        if (e.Kind is BehaviorEventKind.KeyDown or BehaviorEventKind.KeyUp)
-        {
-            json["key"] = e.Key.ToString().ToLowerInvariant();
-            json["zone"] = e.KeyZone;
-            if (field is not null)
-            {
-                json["field"] = field;
-            }
-        }
-        else
-        {
-            json["x"] = e.X;
-            json["y"] = e.Y;
-        }
-
-        return json;
-    }
+    public static JsonObject Event(BehaviorEvent e, string? field = null) => CollectorWire.Event(e, field);
 
     public static string Body(string sessionId, IEnumerable<BehaviorEvent> events, string? userId = null, string? field = null)
     {
