@@ -30,7 +30,12 @@ public sealed class BrowserProjectTests(BrowserFixture browser, ITestOutputHelpe
         await Assertions.Expect(page.GetByTestId("shown-once-warning")).ToContainTextAsync("not shown again");
 
         await page.GetByTestId("copy-key").ClickAsync();
-        var token = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        // The click reaches the clipboard over the circuit and a JS call: read it once the write has landed.
+        var token = "";
+        await Wait.UntilAsync(
+            async () => (token = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()")).Length > 0,
+            TimeSpan.FromSeconds(5),
+            () => "The clipboard stayed empty after Copy.");
         Assert.Equal(shown, token);
         Assert.StartsWith("snt_ing_", token, StringComparison.Ordinal);
         await page.GetByTestId("key-done").ClickAsync();
