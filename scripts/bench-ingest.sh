@@ -26,6 +26,7 @@ DURATION="${1:-20s}"
 CONNECTIONS="${2:-32}"
 WARMUP="${BENCH_WARMUP:-10s}"
 ONLY="${BENCH_ONLY:-abcd}"
+AOF="${BENCH_AOF:-everysec}"
 source scripts/lib/bench-common.sh
 bench_setup bench
 require_tools "apt-get install wrk bc redis-server clickhouse-server postgresql (scripts/test.sh installs the servers)" wrk bc redis-server clickhouse-server
@@ -35,7 +36,11 @@ echo "payload: $(wc -c < "$WORK/payload.json") bytes, 100 events"
 
 echo "== starting Redis, ClickHouse, PostgreSQL"
 REDIS_PORT=$(free_port); PG_PORT=$(free_port)
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly yes --appendfsync everysec --dir "$WORK" --daemonize no >"$WORK/redis.log" 2>&1 &
+case "$AOF" in
+  no) REDIS_PERSISTENCE=(--appendonly no) ;;
+  *) REDIS_PERSISTENCE=(--appendonly yes --appendfsync "$AOF") ;;
+esac
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' "${REDIS_PERSISTENCE[@]}" --dir "$WORK" --daemonize no >"$WORK/redis.log" 2>&1 &
 PIDS+=($!)
 start_clickhouse
 mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
@@ -78,25 +83,26 @@ run_wrk() { # url [connections]
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
   echo "$rps $p50 $p99 ${non2xx:-0}"
 }
-report() { # name rps p50 p99 non2xx
-  printf "%-40s %8.0f req/s %10.0f events/s   p50 %7s ms  p99 %7s ms  non-2xx %s\n" "$1" "$2" "$(echo "$2*100" | bc)" "$3" "$4" "$5"
+report() { # name rps p50 p99 non2xx load
+  printf "%-40s %8.0f req/s %10.0f events/s   p50 %7s ms  p99 %7s ms  non-2xx %s  (load %s)\n" "$1" "$2" "$(echo "$2*100" | bc)" "$3" "$4" "$5" "${6:--}"
 }
 
 COMMON=(Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning ASPNETCORE_ENVIRONMENT=Production
         Ingest__BatchesPerKeyPerSecond=100000000 Bootstrap__AdminEmail=admin@bench.test Bootstrap__AdminPassword=Bench-Password-123!)
 
 wants() { [[ "$ONLY" == *"$1"* ]]; }
-# BENCH_PERF=1: sample the measured run of (b) with perf (JIT frames named through the perf map); prints the hottest
-# symbols and leaves the samples in /tmp/sentinel-bench-perf.data for `perf report -i`.
-# Both print the CPU use of each process during the run (top).
-profile() {
-  (sleep 3; top -b -d 3 -n 2 | awk '/PID USER/ {n++} n==2' | head -7 >"$WORK/top.txt") &
-  [ "${BENCH_PERF:-0}" = 1 ] || return 0
+# BENCH_PERF=1: sample the measured ingest-only run of (b) with perf (JIT frames named through the perf map); prints
+# the hottest symbols and leaves the samples in /tmp/sentinel-bench-perf.data for `perf report -i`.
+# The ingest-only and the draining run also print the CPU use of each process during the run (top).
+profile() { # pid [perf]: top always; perf samples only when BENCH_PERF=1 and asked for
+  (sleep 3; top -b -d 3 -n 2 | awk '/PID USER/ {n++} n==2' | head -7 >"$WORK/top-$1.txt") &
+  [ "${BENCH_PERF:-0}" = 1 ] && [ "${2:-}" = perf ] || return 0
   (sleep 2; perf record -F 499 -g -p "$1" -o "$WORK/perf.data" -- sleep 5 >/dev/null 2>&1; cp "$WORK/perf.data" /tmp/sentinel-bench-perf.data
    { perf report -i "$WORK/perf.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -8
      perf report -i "$WORK/perf.data" --no-children --sort dso,symbol --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -40; } >"$WORK/perf-top.txt") &
   PROFILER=$!
 }
+load1() { cut -d' ' -f1 /proc/loadavg; } # the 1-minute load average, printed beside each figure
 
 if wants a; then
   echo "== (a) baseline"
@@ -105,10 +111,11 @@ if wants a; then
   PIDS+=($!)
   sleep 2
   warm_up "http://127.0.0.1:$PORT/v1/events/batch"
+  A_LOAD=$(load1)
   read -r A_RPS A_P50 A_P99 A_NON <<<"$(run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
 fi
 
-if wants b; then
+if wants b || wants i; then
   PROD=(Sentinel__Mode=Production Database__Provider=PostgreSql
         "Database__ConnectionString=Host=$WORK/pg;Port=$PG_PORT;Username=postgres;Database=postgres"
         Redis__Configuration=127.0.0.1:$REDIS_PORT Analytics__Store=ClickHouse Analytics__ClickHouse__Url=http://127.0.0.1:$CH_HTTP
@@ -129,6 +136,8 @@ if wants b; then
   start_host 0
   KEY=$(env "${COMMON[@]}" "${PROD[@]}" $TOOL ingest-key | tail -1)
   KEY=$KEY warm_up "http://127.0.0.1:$PORT/v1/events/batch"
+  I_LOAD=$(load1); I_TOP=$B_PID
+  profile "$B_PID" perf
   I_CPU0=$(cpu_seconds "$B_PID"); I_REDIS0=$(cpu_seconds "$(redis_pid)")
   read -r I_RPS I_P50 I_P99 I_NON <<<"$(KEY=$KEY run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
   I_CPU1=$(cpu_seconds "$B_PID"); I_REDIS1=$(cpu_seconds "$(redis_pid)")
@@ -136,12 +145,15 @@ if wants b; then
   I_PER_CORE=$(per_core "$I_EVENTS" "$I_CPU0" "$I_CPU1"); I_REDIS_PER_CORE=$(per_core "$I_EVENTS" "$I_REDIS0" "$I_REDIS1")
   kill "$B_PID"; wait "$B_PID" 2>/dev/null || true
   redis-cli -p "$REDIS_PORT" DEL "$STREAM" >/dev/null
+fi
 
+if wants b; then
   echo "== (b) production, one drain worker on the same host"
   start_host 1
   KEY=$KEY warm_up "http://127.0.0.1:$PORT/v1/events/batch"
   until_drained
   sample_backlog "$WORK/backlog.txt"
+  B_LOAD=$(load1); B_TOP=$B_PID
   profile "$B_PID"
   T0=$(date +%s.%N)
   read -r B_RPS B_P50 B_P99 B_NON <<<"$(KEY=$KEY run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
@@ -200,6 +212,7 @@ if wants c; then
   wait_http "http://127.0.0.1:$PORT/healthz"
   KEY_C=$(env "${COMMON[@]}" "${EMBEDDED[@]}" $TOOL ingest-key | tail -1)
   KEY=$KEY_C warm_up "http://127.0.0.1:$PORT/v1/events/batch"
+  C_LOAD=$(load1)
   read -r C_RPS C_P50 C_P99 C_NON <<<"$(KEY=$KEY_C run_wrk "http://127.0.0.1:$PORT/v1/events/batch")"
 fi
 
@@ -237,14 +250,16 @@ fi
 
 echo
 echo "== results: $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up, 100 events ($(wc -c < "$WORK/payload.json") bytes) per request"
-wants a && report "(a) baseline (bare Kestrel)" "$A_RPS" "$A_P50" "$A_P99" "$A_NON"
+wants a && report "(a) baseline (bare Kestrel)" "$A_RPS" "$A_P50" "$A_P99" "$A_NON" "$A_LOAD"
+if wants b || wants i; then
+  report "(b) ingest-only (Workers:Count=0)" "$I_RPS" "$I_P50" "$I_P99" "$I_NON" "$I_LOAD"
+  echo "    ingest-only: $I_PER_CORE events per CPU-second of the host process, $I_REDIS_PER_CORE per CPU-second of Redis (Redis appendonly: $AOF)"
+fi
 if wants b; then
-  report "(b) ingest-only (Workers:Count=0)" "$I_RPS" "$I_P50" "$I_P99" "$I_NON"
-  echo "    ingest-only: $I_PER_CORE events per CPU-second of the host process, $I_REDIS_PER_CORE per CPU-second of Redis"
-  report "(b) draining on the same host" "$B_RPS" "$B_P50" "$B_P99" "$B_NON"
+  report "(b) draining on the same host" "$B_RPS" "$B_P50" "$B_P99" "$B_NON" "$B_LOAD"
   report "(b) sustained (paced, flat backlog)" "$S_RPS" "$S_P50" "$S_P99" "$S_NON"
 fi
-wants c && report "(c) embedded" "$C_RPS" "$C_P50" "$C_P99" "$C_NON"
+wants c && report "(c) embedded" "$C_RPS" "$C_P50" "$C_P99" "$C_NON" "$C_LOAD"
 if wants b; then
   echo "(b) drain into ClickHouse: $ACCEPTED batches ($((ACCEPTED*100)) events) drained at $DRAIN_RATE events/s from load start to empty stream;"
   echo "    backlog: max $MAX_BACKLOG batches during load, $BACKLOG_AT_END at load end, empty ${TAIL}s after load end; rows in ClickHouse (deduplicated ids: the payload repeats): $ROWS"
@@ -252,7 +267,8 @@ if wants b; then
 fi
 if wants d; then cat "$WORK/drain-results.txt"; fi
 [ -n "${PROFILER:-}" ] && { wait "$PROFILER" || true; }
-if [ -s "$WORK/top.txt" ]; then echo "== (b) CPU by process during the run"; cat "$WORK/top.txt"; fi
+if [ -s "$WORK/top-${I_TOP:-x}.txt" ]; then echo "== (b) CPU by process during the ingest-only run"; cat "$WORK/top-$I_TOP.txt"; fi
+if [ -s "$WORK/top-${B_TOP:-x}.txt" ]; then echo "== (b) CPU by process during the draining run"; cat "$WORK/top-$B_TOP.txt"; fi
 if [ -s "$WORK/perf-top.txt" ]; then echo "== (b) hottest symbols (perf)"; sed -E 's/ {3,}/ /g' "$WORK/perf-top.txt" | cut -c1-200; fi
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 if wants a && wants b; then

@@ -194,7 +194,7 @@ public sealed partial class ApiEventReader
             {
                 json.Read();
             }
-            else if (HeaderFault(ref json) is { } fault)
+            else if (HeaderFault(ref json, faults.SourceIsUtf8) is { } fault)
             {
                 faults.Fail(fault.Field, fault.Reason);
                 failed = true;
@@ -219,24 +219,35 @@ public sealed partial class ApiEventReader
 
     /// <summary>
     /// What is wrong with the header the reader stands on (its name), reading through its value; null when nothing.
-    /// The headers are stored as sent, so a name or value that cannot be read back as text is refused here.
+    /// The headers are stored as sent, so a name or value that cannot be read back as text is refused here. The
+    /// field's name and the reason are only built for a header that fails (every event carries a few headers).
     /// </summary>
-    private static (string Field, string Reason)? HeaderFault(ref Utf8JsonReader json)
+    private static (string Field, string Reason)? HeaderFault(ref Utf8JsonReader json, bool sourceIsUtf8)
     {
-        if (!JsonTokens.TryUnescape(ref json, out var name))
+        if (!JsonTokens.TryUnescape(ref json, out var name, sourceIsUtf8))
         {
             json.Read();
             return ("headers", "names " + JsonTokens.InvalidText);
         }
 
-        var field = $"headers.{Encoding.UTF8.GetString(name)}";
+        var nameBytes = name;
         json.Read();
-        var tooLong = $"must be a string of at most {ApiEventLimits.HeaderValueMaxLength} characters.";
-        return json.TokenType != JsonTokenType.String ? (field, tooLong)
-            : !JsonTokens.TryUnescape(ref json, out var value) ? (field, JsonTokens.InvalidText)
-            : !JsonTokens.FitsText(value, ApiEventLimits.HeaderValueMaxLength) ? (field, tooLong)
-            : null;
+        if (json.TokenType != JsonTokenType.String)
+        {
+            return (HeaderField(nameBytes), HeaderTooLong);
+        }
+
+        if (!JsonTokens.TryUnescape(ref json, out var value, sourceIsUtf8))
+        {
+            return (HeaderField(nameBytes), JsonTokens.InvalidText);
+        }
+
+        return JsonTokens.FitsText(value, ApiEventLimits.HeaderValueMaxLength) ? null : (HeaderField(nameBytes), HeaderTooLong);
     }
+
+    private static readonly string HeaderTooLong = $"must be a string of at most {ApiEventLimits.HeaderValueMaxLength} characters.";
+
+    private static string HeaderField(ReadOnlySpan<byte> name) => $"headers.{Encoding.UTF8.GetString(name)}";
 
     private static ReadOnlySpan<byte> RequiredText(scoped ref Utf8JsonReader json, scoped ref EventFaults faults, string name, int maxLength, TextRule? rule = null) =>
         Text(ref json, ref faults, name, maxLength, required: true, rule);

@@ -5,8 +5,9 @@ namespace Sentinel.Domain.Analytics;
 /// <summary>
 /// What the check of a request body found: whether it is a batch at all, how many events it holds, the valid ones
 /// encoded as rows (what is queued) and where they are in the body, and why the others were rejected.
+/// Disposing it gives the rows' pooled buffer back; <see cref="Rows"/> must not be used afterwards.
 /// </summary>
-public sealed class CheckedBatch
+public sealed class CheckedBatch : IDisposable
 {
     public enum Outcome
     {
@@ -18,9 +19,11 @@ public sealed class CheckedBatch
     }
 
     private readonly List<(int Start, int Length)> valid;
+    private readonly ApiEventRowWriter? rowBuffer;
 
-    internal CheckedBatch(Outcome result, int count, List<(int Start, int Length)> valid, List<EventError> errors, ApiEventRows rows, string? jsonError = null)
+    internal CheckedBatch(Outcome result, int count, List<(int Start, int Length)> valid, List<EventError> errors, ApiEventRows rows, string? jsonError = null, ApiEventRowWriter? rowBuffer = null)
     {
+        this.rowBuffer = rowBuffer;
         Rows = rows;
         Result = result;
         Count = count;
@@ -30,6 +33,8 @@ public sealed class CheckedBatch
     }
 
     public Outcome Result { get; }
+
+    public void Dispose() => rowBuffer?.Release();
 
     /// <summary>The valid events in the stores' row form, in the order of the batch; empty unless <see cref="Result"/> is Ok.</summary>
     public ApiEventRows Rows { get; }

@@ -42,17 +42,27 @@ internal static class EventFields
 
     public static uint Bit(EventField field) => 1u << (int)field;
 
-    /// <summary>The field a property name (unescaped UTF-8) stands for; unknown names are ignored by the reader.</summary>
+    /// <summary>
+    /// The field a property name (unescaped UTF-8) stands for; unknown names are ignored by the reader. Every event
+    /// names about sixteen fields, so the name is told by its length and first letter before one comparison.
+    /// </summary>
     public static EventField Of(ReadOnlySpan<byte> name)
     {
-        for (var i = 0; i < Utf8Names.Length; i++)
+        var candidate = name.Length switch
         {
-            if (Utf8Names[i].Length == name.Length && name.SequenceEqual(Utf8Names[i]))
-            {
-                return (EventField)i;
-            }
-        }
-
-        return EventField.Unknown;
+            2 => name[0] == (byte)'i' && name[1] == (byte)'d' ? EventField.Id : EventField.Ip,
+            3 => EventField.Sdk,
+            4 => name[0] == (byte)'h' ? EventField.Host : EventField.Path,
+            5 => name[0] == (byte)'r' ? EventField.Route : EventField.Error,
+            6 => name[0] == (byte)'m' ? EventField.Method : EventField.Status,
+            7 => EventField.Headers,
+            9 => name[0] == (byte)'t' ? EventField.Timestamp : EventField.UserAgent,
+            10 => name[0] == (byte)'d' ? EventField.DurationMs : EventField.ConsumerId,
+            11 => EventField.Environment,
+            12 => EventField.RequestBytes,
+            13 => EventField.ResponseBytes,
+            _ => EventField.Unknown,
+        };
+        return candidate != EventField.Unknown && name.SequenceEqual(Utf8Names[(int)candidate]) ? candidate : EventField.Unknown;
     }
 }

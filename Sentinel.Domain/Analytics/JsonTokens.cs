@@ -25,7 +25,7 @@ internal static class JsonTokens
             return false;
         }
 
-        if (!TryUnescape(ref json, out text))
+        if (!TryUnescape(ref json, out text, faults.SourceIsUtf8))
         {
             faults.Fail(name, InvalidText);
             return false;
@@ -53,7 +53,15 @@ internal static class JsonTokens
 
     public static double? Number(ref Utf8JsonReader json, ref EventFaults faults, string name, double min, double max)
     {
-        if (json.TokenType != JsonTokenType.Number || !json.TryGetDouble(out var number) || !double.IsFinite(number))
+        // Whole non-negative numbers (status, byte counts) take the integer parser; the double of a long is the
+        // nearest double to the digits, which is what the double parser gives, so the checks see the same value.
+        // A minus sign takes the double parser, which keeps "-0" as -0.0.
+        var number = 0d;
+        if (json.TokenType == JsonTokenType.Number && json.ValueSpan is [not (byte)'-', ..] && json.TryGetInt64(out var whole))
+        {
+            number = whole;
+        }
+        else if (json.TokenType != JsonTokenType.Number || !json.TryGetDouble(out number) || !double.IsFinite(number))
         {
             faults.Fail(name, "must be a number.");
             return null;
@@ -72,14 +80,16 @@ internal static class JsonTokens
     /// The token's text (a string or property name) without JSON escapes, when it is valid Unicode: valid UTF-8, and
     /// every <c>\uD800</c>–<c>\uDFFF</c> escape one half of a surrogate pair. The reader accepts both kinds of
     /// bad text as JSON and only the unescaping finds them (it throws), so this is the one place that unescapes.
-    /// Escapes are rare, so only they cost an allocation.
+    /// Escapes are rare, so only they cost an allocation. <paramref name="sourceIsUtf8"/>: the whole JSON is known to
+    /// be valid UTF-8, so unescaped text (bytes between two ASCII quotes, which never fall inside a multi-byte
+    /// character) is too, and is not checked again.
     /// </summary>
-    public static bool TryUnescape(scoped ref Utf8JsonReader json, out ReadOnlySpan<byte> text)
+    public static bool TryUnescape(scoped ref Utf8JsonReader json, out ReadOnlySpan<byte> text, bool sourceIsUtf8 = false)
     {
         if (!json.ValueIsEscaped)
         {
             text = json.ValueSpan;
-            return Utf8.IsValid(text);
+            return sourceIsUtf8 || Utf8.IsValid(text);
         }
 
         var buffer = new byte[json.ValueSpan.Length];
@@ -149,7 +159,48 @@ internal static class JsonTokens
         return true;
     }
 
-    public static bool IsIpAddress(ReadOnlySpan<byte> text)
+    /// <summary>
+    /// Whether <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/> takes the text. The usual form,
+    /// four decimal parts of 0–255 without leading zeros, is told from the bytes; anything else (IPv6, and the
+    /// unusual IPv4 spellings the parser also takes) goes to the parser.
+    /// </summary>
+    public static bool IsIpAddress(ReadOnlySpan<byte> text) => IsDottedQuad(text) || ParsesAsIpAddress(text);
+
+    private static bool IsDottedQuad(ReadOnlySpan<byte> text)
+    {
+        var parts = 0;
+        var at = 0;
+        while (at < text.Length && parts < 4)
+        {
+            var start = at;
+            var value = 0;
+            while (at < text.Length && at - start < 3 && char.IsAsciiDigit((char)text[at]))
+            {
+                value = (value * 10) + (text[at++] - '0');
+            }
+
+            var digits = at - start;
+            if (digits == 0 || value > 255 || (digits > 1 && text[start] == (byte)'0'))
+            {
+                return false;
+            }
+
+            parts++;
+            if (parts < 4)
+            {
+                if (at >= text.Length || text[at] != (byte)'.')
+                {
+                    return false;
+                }
+
+                at++;
+            }
+        }
+
+        return parts == 4 && at == text.Length;
+    }
+
+    private static bool ParsesAsIpAddress(ReadOnlySpan<byte> text)
     {
         Span<char> chars = stackalloc char[ApiEventLimits.IpMaxLength];
         return text.Length <= ApiEventLimits.IpMaxLength && IPAddress.TryParse(chars[..Encoding.UTF8.GetChars(text, chars)], out _);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
@@ -44,22 +45,33 @@ internal static class QueuedBatchCodec
         ArgumentNullException.ThrowIfNull(batch);
         var rows = batch.Rows.Bytes.Span;
         var kind = compress && rows.Length > 0 ? QueueCompression.Kind : Compression.None;
-        var bound = kind == Compression.None ? rows.Length : QueueCompression.MaxCompressedLength(rows.Length);
-        var bytes = new byte[RowsHeader + bound];
-        batch.ProjectId.TryWriteBytes(bytes.AsSpan(0, 16));
-        bytes[16] = Rows;
-        bytes[17] = (byte)kind;
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(18), batch.Rows.Count);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(22), rows.Length);
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(HashAt), Hash(bytes.AsSpan(0, HashAt), rows));
+        Span<byte> header = stackalloc byte[RowsHeader];
+        batch.ProjectId.TryWriteBytes(header[..16]);
+        header[16] = Rows;
+        header[17] = (byte)kind;
+        BinaryPrimitives.WriteInt32LittleEndian(header[18..], batch.Rows.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(header[22..], rows.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[HashAt..], Hash(header[..HashAt], rows));
         if (kind == Compression.None)
         {
-            rows.CopyTo(bytes.AsSpan(RowsHeader));
-            return bytes;
+            return [.. header, .. rows];
         }
 
-        var written = QueueCompression.Compress(rows, bytes.AsSpan(RowsHeader));
-        return bytes[..(RowsHeader + written)];
+        // Compressed into a rented buffer, then copied once into an array of the entry's size: the worst-case bound
+        // is the rows' size, four times the entry, and allocating it per request costs more than the copy.
+        var scratch = ArrayPool<byte>.Shared.Rent(QueueCompression.MaxCompressedLength(rows.Length));
+        try
+        {
+            var written = QueueCompression.Compress(rows, scratch);
+            var bytes = GC.AllocateUninitializedArray<byte>(RowsHeader + written);
+            header.CopyTo(bytes);
+            scratch.AsSpan(0, written).CopyTo(bytes.AsSpan(RowsHeader));
+            return bytes;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
     }
 
     /// <summary>The batch in an entry's bytes, any of the three formats; null when the bytes are not a whole, valid batch.</summary>
@@ -127,9 +139,14 @@ internal static class QueuedBatchCodec
             : null;
     }
 
+    // One hasher per thread, reset for each entry: a new one per entry is an allocation per request.
+    [ThreadStatic]
+    private static XxHash3? hasher;
+
     private static ulong Hash(ReadOnlySpan<byte> header, ReadOnlySpan<byte> rows)
     {
-        var hash = new XxHash3();
+        var hash = hasher ??= new XxHash3();
+        hash.Reset();
         hash.Append(header);
         hash.Append(rows);
         return hash.GetCurrentHashAsUInt64();

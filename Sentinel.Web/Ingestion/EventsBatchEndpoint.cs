@@ -84,7 +84,7 @@ internal static class EventsBatchEndpoint
 
         var reader = new ApiEventReader(time.GetUtcNow().UtcDateTime, settings.MaxFutureSkew, settings.MaxEventAge);
         var projectId = context.ProjectId();
-        var batch = reader.CheckBatch(body.Bytes, settings.MaxEventsPerBatch, projectId);
+        using var batch = reader.CheckBatch(body.Bytes, settings.MaxEventsPerBatch, projectId); // its rows are pooled: queued (copied) before it is disposed
         if (Refusal(batch, settings) is { } refusal)
         {
             metrics.EventsIngested(0, batch.Count);
