@@ -12,6 +12,8 @@ public interface IIngestQueue
     /// Counts the batch against its key's <see cref="Configuration.IngestOptions.BatchesPerKeyPerSecond"/> and, when
     /// within it, queues the batch, in one step (in Redis one script, so ingestion costs one round trip and the limit
     /// holds across hosts). Null when queued; otherwise nothing was queued and this is how long the key should wait.
+    /// The batch's rows may live in a pooled buffer that the endpoint reuses once the returned task has completed:
+    /// an implementation copies what it keeps (both queues encode the entry before they return).
     /// </summary>
     /// <exception cref="IngestQueueUnavailableException">The queue cannot take the batch now (down or full).</exception>
     Task<TimeSpan?> EnqueueAsync(QueuedBatch batch, Guid keyId, CancellationToken cancellationToken);
