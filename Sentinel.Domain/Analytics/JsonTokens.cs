@@ -53,11 +53,11 @@ internal static class JsonTokens
 
     public static double? Number(ref Utf8JsonReader json, ref EventFaults faults, string name, double min, double max)
     {
-        // Whole non-negative numbers (status, byte counts) take the integer parser; the double of a long is the
-        // nearest double to the digits, which is what the double parser gives, so the checks see the same value.
-        // A minus sign takes the double parser, which keeps "-0" as -0.0.
+        // Whole non-negative numbers of at most 15 digits (status, byte counts) take the integer parser: below 2^53
+        // every such number is exactly a double, so both parsers give the same value. Longer numbers, fractions and
+        // a minus sign (which keeps "-0" as -0.0) take the double parser.
         var number = 0d;
-        if (json.TokenType == JsonTokenType.Number && json.ValueSpan is [not (byte)'-', ..] && json.TryGetInt64(out var whole))
+        if (json.TokenType == JsonTokenType.Number && json.ValueSpan is { Length: <= 15 } and [not (byte)'-', ..] && json.TryGetInt64(out var whole))
         {
             number = whole;
         }
