@@ -1,19 +1,30 @@
-// The SDK's CPU per request inside a real Express app, measured in one process so that the machine's load hits both
-// variants alike: two apps on loopback (without and with the middleware, the same routes), one in-process client that
-// keeps DEPTH requests in flight per connection, rounds alternating bare / with SDK. The client's own CPU is the same in
-// both, so the difference of process CPU per request is the middleware, the 'finish' hook, and the sender's work
-// (ids, JSON, gzip, HTTP) for the batches the run produced. The batches go to a stub receiver in a child process, whose
-// CPU is not counted (on a real deployment Sentinel runs elsewhere).
-// Usage: npm run build && node bench/express.mjs [requests per round, default 40000] [rounds, default 7]
-//   prints µs per request for each round and the median difference (SDK_CPU sdk=node us_per_request=N).
+// The SDK's CPU per request inside a real Express app, measured in one process so that the machine's load hits every
+// variant alike: apps on loopback (without the middleware, and with it), one in-process client that keeps DEPTH
+// requests in flight on each of CONNECTIONS sockets, rounds alternating between the apps. The client's own CPU is the
+// same for all, so the difference of process CPU per request is the middleware, the 'finish' hook and the sender's work
+// (ids, JSON, gzip, HTTP) for the batches the run produced. Batches go to a stub receiver in a child process, whose CPU
+// is not counted (on a real deployment Sentinel runs elsewhere).
+// Usage: npm run build && node bench/express.mjs [requests per round, default 30000] [rounds, default 7]
+//   prints µs per request per round, and the median difference: SDK_CPU sdk=node ... us_per_request=N
+// BENCH_PARTS=1 adds cut-down SDKs to the same rounds, to split the cost (they patch the client's private members):
+//   path-only   the middleware and the event object, nothing queued
+//   no-sender   events queued and dropped 200 at a time: no ids, JSON, gzip or POST
+//   no-post     everything but the POST (the transport answers 202 at once)
+// BENCH_COMPARE="before=/tmp/old/dist/esm/index.js,..." adds the SDK built from other sources (e.g. a `git archive` of an
+// older commit) to the same rounds: a before/after on one loaded machine. BENCH_BATCH sets maxBatchSize (default 200).
 import { fork } from 'node:child_process';
 import * as http from 'node:http';
 import * as net from 'node:net';
-import { PerformanceObserver } from 'node:perf_hooks';
 import express from 'express';
 import { sentinel } from '../dist/esm/index.js';
 
-const N = Number(process.argv[2] ?? 40_000);
+const others = {};
+for (const item of (process.env.BENCH_COMPARE ?? '').split(',').filter(Boolean)) {
+  const [label, path] = item.split('=');
+  others[label] = (await import(path)).sentinel;
+}
+
+const N = Number(process.argv[2] ?? 30_000);
 const ROUNDS = Number(process.argv[3] ?? 7);
 const CONNECTIONS = 8;
 const DEPTH = 4;
@@ -25,22 +36,32 @@ if (process.argv[2] === 'sink') {
   const sink = fork(new URL(import.meta.url).pathname, ['sink']);
   const sinkPort = await new Promise((resolve) => sink.once('message', resolve));
 
-  function app(withSdk) {
+  const cuts = {
+    'path-only': (client) => { client.enqueue = () => {}; },
+    'no-sender': (client) => {
+      const queue = client.queue;
+      client.enqueue = (event) => { queue.push(event); if (queue.length >= 200) queue.length = 0; };
+    },
+    'no-post': (client) => { client.transport.post = async () => ({ status: 202, body: '{}' }); },
+  };
+
+  function app(variant) {
     const a = express();
     let tracker;
-    if (withSdk) {
-      tracker = sentinel({ key: 'snt_ing_bench', endpoint: `http://127.0.0.1:${sinkPort}`, identifyConsumer: (req) => req.get('x-customer'), gzip: process.env.GZIP !== '0', handleShutdown: false, logger: { warn() {}, error() {} } });
-      if (process.env.PART === "noenqueue") tracker.client.enqueue = () => {};
-      if (process.env.PART === "nopost") tracker.client.transport.post = async () => ({ status: 202, body: "{}" });
-      if (process.env.PART === "nojson") { const q = tracker.client.queue; tracker.client.enqueue = function (e) { q.push(e); this.counters.captured++; if (q.length >= 200) q.length = 0; }; }
+    if (variant !== 'bare') {
+      tracker = (others[variant] ?? sentinel)({
+        key: 'snt_ing_bench', endpoint: `http://127.0.0.1:${sinkPort}`, identifyConsumer: (req) => req.get('x-customer'),
+        maxBatchSize: Number(process.env.BENCH_BATCH ?? 200), handleShutdown: false, logger: { warn() {}, error() {} },
+      });
+      cuts[variant]?.(tracker.client);
       a.use(tracker);
     }
     a.get('/hello', (_req, res) => res.send('hello world'));
     const orders = express.Router();
-    orders.get('/:id', (req, res) => res.send('hello world'));
+    orders.get('/:id', (_req, res) => res.send('hello world'));
     a.use('/api/orders', orders);
     const server = http.createServer(a);
-    return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ port: server.address().port, server, tracker })));
+    return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ variant, port: server.address().port, server, tracker })));
   }
 
   // Sends `count` GETs over CONNECTIONS sockets, DEPTH pipelined per socket; resolves when all answers arrived.
@@ -62,41 +83,35 @@ if (process.argv[2] === 'sink') {
           done += n;
           if (done >= count) { socket.destroy(); resolve(); return; }
           more(n);
-          if (sent >= count && n === 0 && done >= count) socket.destroy();
         });
         socket.on('error', () => {});
       }
     });
   }
 
-  const bare = await app(false);
-  const withSdk = await app(true);
-  let gcMs = 0;
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; }).observe({ entryTypes: ['gc'] });
-  const gcB = [], gcW = [];
+  const variants = ['bare', 'sdk', ...(process.env.BENCH_PARTS === '1' ? Object.keys(cuts) : []), ...Object.keys(others)];
+  const apps = [];
+  for (const v of variants) apps.push(await app(v));
   async function round(target) {
-    gcMs = 0;
     const c0 = process.cpuUsage();
     await drive(target.port, N);
     if (target.tracker) await target.tracker.client.flush();
     const c = process.cpuUsage(c0);
-    await new Promise((resolve) => setImmediate(resolve));
-    (target.tracker ? gcW : gcB).push(gcMs * 1000 / N);
     return (c.user + c.system) / N;
   }
-  await round(bare); await round(withSdk); // warm-up (JIT)
-  const b = [], w = [];
+  for (const a of apps) await round(a); // warm-up (JIT)
+  const us = Object.fromEntries(variants.map((v) => [v, []]));
   for (let r = 0; r < ROUNDS; r++) {
-    b.push(await round(bare));
-    w.push(await round(withSdk));
-    console.log(`round ${r + 1}: bare ${b.at(-1).toFixed(2)} µs, with SDK ${w.at(-1).toFixed(2)} µs per request (GC ${gcB.at(-1).toFixed(2)} / ${gcW.at(-1).toFixed(2)} µs)`);
+    for (const a of apps) us[a.variant].push(await round(a));
+    console.log(`round ${r + 1}: ${variants.map((v) => `${v} ${us[v].at(-1).toFixed(2)}`).join(', ')} µs per request`);
   }
   const median = (v) => v.slice().sort((x, y) => x - y)[v.length >> 1];
-  const diffs = b.map((x, i) => w[i] - x);
-  const stats = withSdk.tracker.client.stats();
-  console.log(`sent ${stats.sent} of ${stats.captured} captured, dropped ${stats.dropped}, ${stats.bytesSent} bytes`);
-  console.log(`SDK_CPU sdk=node bare_us=${median(b).toFixed(2)} with_sdk_us=${median(w).toFixed(2)} us_per_request=${median(diffs).toFixed(2)}`);
-  await withSdk.tracker.client.close();
-  bare.server.close(); withSdk.server.close(); sink.kill();
+  const added = (v) => median(us[v].map((x, i) => x - us.bare[i]));
+  const stats = apps[1].tracker.client.stats();
+  console.log(`sdk: sent ${stats.sent} of ${stats.captured} captured, dropped ${stats.dropped}, ${stats.bytesSent} bytes`);
+  const parts = variants.slice(2).map((v) => ` ${v}_us=${added(v).toFixed(2)}`).join('');
+  console.log(`SDK_CPU sdk=node bare_us=${median(us.bare).toFixed(2)} with_sdk_us=${median(us.sdk).toFixed(2)}${parts} us_per_request=${added('sdk').toFixed(2)}`);
+  for (const a of apps) { await a.tracker?.client.close(); a.server.close(); }
+  sink.kill();
   process.exit(0);
 }

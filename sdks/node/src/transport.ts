@@ -1,7 +1,9 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { constants, gzipSync } from 'node:zlib';
+import { constants, gzip as gzipCallback } from 'node:zlib';
+import { promisify } from 'node:util';
 
+const gzip = promisify(gzipCallback);
 const GZIP_MIN_BYTES = 1024;
 
 export interface PostResult {
@@ -25,12 +27,13 @@ export class Transport {
 
   async post(json: string, signal?: AbortSignal): Promise<PostResult> {
     // Level 1: a 200-event batch compresses to within 5% of level 6's size at a third of the CPU (bench/capture.mjs).
-    // Synchronous: zlib's asynchronous form spent more CPU on this thread setting up its stream than the compression
-    // itself takes, and 2.4 times the CPU in all (bench/capture.mjs; about 80 µs for a 200-event batch here).
+    // Asynchronous although zlib's asynchronous form costs more CPU in isolation (bench/capture.mjs: about 0.85 against
+    // 0.4 µs per event): in a real Express app under load, gzipSync on the event loop's thread cost the app 2-4 µs
+    // more per request in three alternating runs of bench/express.mjs (ADR 033). Why was not established (zlib's
+    // ~256 KB of state through the request path's caches is one candidate); on libuv's pool it runs beside the app.
     // Bodies under GZIP_MIN_BYTES go as they are: a gzip stream's fixed setup costs more than it saves on them.
     const compress = this.compress && json.length >= GZIP_MIN_BYTES;
-    const text = Buffer.from(json);
-    const body = compress ? gzipSync(text, { level: constants.Z_BEST_SPEED }) : text;
+    const body = compress ? await gzip(json, { level: constants.Z_BEST_SPEED }) : Buffer.from(json);
     const headers: http.OutgoingHttpHeaders = {
       authorization: `Bearer ${this.key}`,
       'content-type': 'application/json',
