@@ -19,10 +19,16 @@ public sealed class BlockedTodayTests
         ["Trust:JobInterval"] = "01:00:00",
     };
 
-    [Fact]
-    public async Task ALiveBlock_CountsAtOnce_AndOnceAfterItFinishes_AndOnceWhenItIsLiveAgain()
+    public static TheoryData<string> Modes => ["embedded", "production"];
+
+    /// <summary>Embedded: the in-process hot store and SQLite; production: Redis and PostgreSQL.</summary>
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task ALiveBlock_CountsAtOnce_AndOnceAfterItFinishes_AndOnceWhenItIsLiveAgain(string mode)
     {
-        await using var app = SentinelApp.Embedded(settings: FinishOnRequest).Start();
+        await using var app = mode == "embedded"
+            ? SentinelApp.Embedded(settings: FinishOnRequest).Start()
+            : (await SentinelApp.ProductionAsync(settings: FinishOnRequest)).Start();
         var (project, publishable, _) = await TrustWire.ProjectAsync(app);
         var (other, otherKey, _) = await TrustWire.ProjectAsync(app, "Other");
         using var client = app.CreateClient();
