@@ -64,9 +64,9 @@ internal static class PipeDashboard
     public static IReadOnlyList<JsonElement> DataRows(JsonDocument document) =>
         document.RootElement.TryGetProperty("data", out var data) ? data.EnumerateArray().Select(row => row.Clone()).ToList() : [];
 
-    private static string Text(JsonElement row, string name) => row.GetProperty(name).GetString() ?? "";
+    public static string Text(JsonElement row, string name) => row.GetProperty(name).GetString() ?? "";
 
-    private static long Long(JsonElement row, string name)
+    public static long Long(JsonElement row, string name)
     {
         var value = row.GetProperty(name);
         return value.ValueKind == JsonValueKind.String ? long.Parse(value.GetString()!, CultureInfo.InvariantCulture) : (long)value.GetDouble();

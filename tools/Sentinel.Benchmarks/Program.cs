@@ -20,6 +20,9 @@ switch (args.FirstOrDefault())
     case "ingest-cpu":
         IngestCpuProbe.Run(args[1..]);
         return;
+    case "overview":
+        await OverviewBenchmark.RunAsync(args[1..]);
+        return;
     case "ingest-key":
         Console.WriteLine(await IngestKey.CreateAsync(args[1..]));
         return;

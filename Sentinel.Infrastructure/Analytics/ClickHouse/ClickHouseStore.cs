@@ -13,7 +13,7 @@ namespace Sentinel.Infrastructure.Analytics.ClickHouse;
 /// Self-hosted ClickHouse over its HTTP interface: inserts the queued rows as they are (they are RowBinary), the table from the Tinybird data source
 /// file and the dashboards from the Tinybird pipes' SQL, so both backends run one schema and one set of queries.
 /// </summary>
-public sealed class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> options) : IAnalyticsStore
+public sealed partial class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> options) : IAnalyticsStore
 {
     private readonly ClickHouseOptions _settings = options.Value.ClickHouse;
 
