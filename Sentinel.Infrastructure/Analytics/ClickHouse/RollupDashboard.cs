@@ -118,13 +118,13 @@ internal static class RollupDashboard
     {
         var firstHour = from - (from % RollupPlan.HourSeconds);
         return $"""
-            SELECT toUInt32(hour) AS hour, toString(version) AS version FROM (
-                SELECT hour, version, raw_rows FROM {RollupSql.Hours} FINAL
+            SELECT toUInt32(rolled) AS hour, toString(version) AS version FROM (
+                SELECT hour AS rolled, version, raw_rows FROM {RollupSql.Hours} FINAL
                 WHERE project_id = {project} AND hour >= toDateTime({firstHour}) AND hour < toDateTime({to})
             ) ANY LEFT JOIN (
-                SELECT toStartOfHour(timestamp) AS hour, count() AS current_rows FROM api_events
-                WHERE project_id = {project} AND timestamp >= toDateTime({firstHour}) AND timestamp < toDateTime({to}) GROUP BY hour
-            ) USING hour
+                SELECT toStartOfHour(timestamp) AS rolled, count() AS current_rows FROM api_events
+                WHERE project_id = {project} AND timestamp >= toDateTime({firstHour}) AND timestamp < toDateTime({to}) GROUP BY rolled
+            ) USING rolled
             WHERE raw_rows = current_rows
             FORMAT JSON
             """;
