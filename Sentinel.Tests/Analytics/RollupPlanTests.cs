@@ -54,6 +54,21 @@ public sealed class RollupPlanTests
     }
 
     [Fact]
+    public void ADailyRollup_StandsInOnlyForAWholeDayBuiltFromItsHoursCurrentVersions()
+    {
+        const long D = RollupPlan.DaySeconds;
+        var day = Base - (Base % D);
+        var hours = Enumerable.Range(0, 72).ToDictionary(i => day + (i * H), i => i == 30 ? 9UL : 5UL); // an hour of day 2 rebuilt as version 9
+        var plan = RollupPlan.Of([day + 600, day + (72 * H)], hours.Keys.Where(h => h != day + (60 * H)));  // day 3 misses an hour
+
+        var days = plan.WholeDays(new Dictionary<long, ulong> { [day] = 5, [day + D] = 5, [day + (2 * D)] = 5 }, hours);
+        var rebuilt = plan.WholeDays(new Dictionary<long, ulong> { [day + D] = 9 }, hours);
+
+        Assert.Empty(days); // day 1 starts before the view, day 2 has a newer hour, day 3 misses one
+        Assert.Equal([day + D], rebuilt);
+    }
+
+    [Fact]
     public void ChangedHours_AreRebuiltInRunsPerProject()
     {
         var recorded = new Dictionary<ProjectHour, HourFingerprint>

@@ -9,6 +9,7 @@ namespace Sentinel.Domain.Analytics.Rollups;
 public sealed record RollupPlan(IReadOnlyList<long> Hours, IReadOnlyList<(long From, long To)> Raw)
 {
     public const long HourSeconds = 3600;
+    public const long DaySeconds = 86_400;
 
     /// <summary>
     /// The plan for the period(s) bounded by <paramref name="boundaries"/> (ascending Unix seconds: e.g. totals-from,
@@ -48,6 +49,24 @@ public sealed record RollupPlan(IReadOnlyList<long> Hours, IReadOnlyList<(long F
         }
 
         return new RollupPlan(usable, raw);
+    }
+
+    /// <summary>
+    /// The days (UTC, Unix seconds) a daily rollup may stand in for: all 24 of their hours are in this plan, and the
+    /// day was built (as <paramref name="dayVersions"/>) from the hours' current versions, i.e. no hour of it has been
+    /// rebuilt since (its version is the newest of its hours').
+    /// </summary>
+    public IReadOnlyList<long> WholeDays(IReadOnlyDictionary<long, ulong> dayVersions, IReadOnlyDictionary<long, ulong> hourVersions)
+    {
+        ArgumentNullException.ThrowIfNull(dayVersions);
+        ArgumentNullException.ThrowIfNull(hourVersions);
+        var hours = Hours.ToHashSet();
+        return [.. dayVersions
+            .Where(day => day.Key % DaySeconds == 0
+                && Enumerable.Range(0, 24).All(i => hours.Contains(day.Key + (i * HourSeconds)))
+                && Enumerable.Range(0, 24).Max(i => hourVersions.GetValueOrDefault(day.Key + (i * HourSeconds))) == day.Value)
+            .Select(day => day.Key)
+            .Order()];
     }
 
     /// <summary>The part of this plan inside [from, to), where from and to were boundaries of the plan.</summary>

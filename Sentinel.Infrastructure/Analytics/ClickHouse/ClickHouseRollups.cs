@@ -27,7 +27,7 @@ internal sealed class ClickHouseRollups(ClickHouseStore store)
         var nowUnix = UnixTime.Seconds(now);
         var closedBefore = nowUnix - (nowUnix % RollupPlan.HourSeconds);
         var lateFrom = closedBefore - (long)LateWindow.TotalSeconds;
-        var current = Fingerprints(await store.QueryJsonAsync(RollupSql.RawFingerprints(closedBefore, lateFrom), cancellationToken));
+        var current = WithEmptyHours(Fingerprints(await store.QueryJsonAsync(RollupSql.RawFingerprints(closedBefore, lateFrom), cancellationToken)));
         var recordedRows = await store.QueryJsonAsync(RollupSql.RecordedHours, cancellationToken);
         var recorded = Fingerprints(recordedRows);
         var changed = HourFingerprint.Changed(current, recorded, lateFrom);
@@ -52,11 +52,65 @@ internal sealed class ClickHouseRollups(ClickHouseStore store)
         {
             foreach (var table in RollupSql.RollupTables)
             {
-                await store.ExecuteSqlAsync(DeleteOldVersions(table, superseded, version), cancellationToken);
+                await store.ExecuteSqlAsync(DeleteOldVersions(table, "hour", superseded, version), cancellationToken);
             }
         }
 
+        await RollUpDaysAsync(changed, closedBefore, version, cancellationToken);
         return new RollupRun(current.Count, changed.Count, version);
+    }
+
+    /// <summary>
+    /// Rebuilds the closed days holding a rebuilt hour, as the same version: a day is read only while its version is
+    /// the newest of its hours' (<see cref="RollupPlan.WholeDays"/>), so a day built before one of its hours changed is never read.
+    /// </summary>
+    private async Task RollUpDaysAsync(IReadOnlyList<ProjectHour> changed, long closedBefore, ulong version, CancellationToken cancellationToken)
+    {
+        var days = changed
+            .Select(h => new ProjectHour(h.ProjectId, h.Hour - (h.Hour % RollupPlan.DaySeconds)))
+            .Distinct()
+            .Where(d => d.Hour + RollupPlan.DaySeconds <= closedBefore)
+            .ToList();
+        if (days.Count == 0)
+        {
+            return;
+        }
+
+        var recorded = (await store.QueryJsonAsync(RollupSql.RecordedDays, cancellationToken))
+            .Select(row => new ProjectHour(PipeDashboard.Text(row, "project_id"), PipeDashboard.Long(row, "day")))
+            .ToHashSet();
+        foreach (var day in days)
+        {
+            await store.ExecuteSqlAsync(RollupSql.BuildDay(PipeTemplate.Quote(day.ProjectId), day.Hour, version), cancellationToken);
+        }
+
+        await store.ExecuteSqlAsync(
+            $"INSERT INTO {RollupSql.Days} (project_id, day, version) VALUES "
+                + string.Join(", ", days.Select(d => string.Create(CultureInfo.InvariantCulture, $"({PipeTemplate.Quote(d.ProjectId)}, '{DateTime.UnixEpoch.AddSeconds(d.Hour):yyyy-MM-dd HH:mm:ss}', {version})"))),
+            cancellationToken);
+        var superseded = days.Where(recorded.Contains).ToList();
+        if (superseded.Count > 0)
+        {
+            await store.ExecuteSqlAsync(DeleteOldVersions(RollupSql.DailyRouteLatency, "day", superseded, version), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Quiet hours between a project's first and last hour with events count as hours with no rows, so they are
+    /// rolled up (as empty) too and a day with a quiet hour can still be read whole.
+    /// </summary>
+    private static Dictionary<ProjectHour, HourFingerprint> WithEmptyHours(Dictionary<ProjectHour, HourFingerprint> current)
+    {
+        foreach (var project in current.Keys.GroupBy(h => h.ProjectId).ToList())
+        {
+            var (first, last) = (project.Min(h => h.Hour), project.Max(h => h.Hour));
+            for (var hour = first; hour < last; hour += RollupPlan.HourSeconds)
+            {
+                current.TryAdd(new ProjectHour(project.Key, hour), default);
+            }
+        }
+
+        return current;
     }
 
     private static string StateRows(IReadOnlyList<ProjectHour> hours, IReadOnlyDictionary<ProjectHour, HourFingerprint> current, ulong version)
@@ -72,9 +126,9 @@ internal sealed class ClickHouseRollups(ClickHouseStore store)
     }
 
     /// <summary>One mutation per table; the rows it removes are no longer read (their version is not current).</summary>
-    private static string DeleteOldVersions(string table, IReadOnlyList<ProjectHour> hours, ulong version) =>
+    private static string DeleteOldVersions(string table, string timeColumn, IReadOnlyList<ProjectHour> hours, ulong version) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"ALTER TABLE {table} DELETE WHERE version < {version} AND ({string.Join(" OR ", hours.GroupBy(h => h.ProjectId).Select(g => $"(project_id = {PipeTemplate.Quote(g.Key)} AND toUInt32(hour) IN ({string.Join(", ", g.Select(h => h.Hour))}))"))})");
+            $"ALTER TABLE {table} DELETE WHERE version < {version} AND ({string.Join(" OR ", hours.GroupBy(h => h.ProjectId).Select(g => $"(project_id = {PipeTemplate.Quote(g.Key)} AND toUInt32({timeColumn}) IN ({string.Join(", ", g.Select(h => h.Hour))}))"))})");
 
     private static Dictionary<ProjectHour, HourFingerprint> Fingerprints(IReadOnlyList<JsonElement> rows) =>
         rows.ToDictionary(

@@ -24,12 +24,14 @@ internal static class RollupDashboard
     {
         var project = PipeTemplate.Quote(query.ProjectId.ToString());
         long[] boundaries = query.ComparePrevious ? [query.TotalsFromUnix, query.FromUnix, query.ToUnix] : [query.FromUnix, query.ToUnix];
-        var versions = (await run(CurrentHours(project, boundaries[0], query.ToUnix), cancellationToken))
-            .ToDictionary(row => PipeDashboard.Long(row, "hour"), row => PipeDashboard.Text(row, "version"));
+        var hourRows = run(CurrentHours(project, boundaries[0], query.ToUnix), cancellationToken);
+        var dayRows = run(CurrentDays(project, boundaries[0], query.ToUnix), cancellationToken);
+        var versions = (await hourRows).ToDictionary(row => PipeDashboard.Long(row, "hour"), row => ulong.Parse(PipeDashboard.Text(row, "version"), CultureInfo.InvariantCulture));
+        var dayVersions = (await dayRows).ToDictionary(row => PipeDashboard.Long(row, "day"), row => ulong.Parse(PipeDashboard.Text(row, "version"), CultureInfo.InvariantCulture));
         var totalsPlan = RollupPlan.Of(boundaries, versions.Keys);
         var viewPlan = totalsPlan.Within(query.FromUnix, query.ToUnix);
         var environment = query.Environment is null ? "" : $" AND environment = {PipeTemplate.Quote(query.Environment)}";
-        var sources = new Sources(project, versions, environment);
+        var sources = new Sources(project, versions, dayVersions, environment);
         var from = $"toDateTime({query.FromUnix})";
         var bucket = $"intDiv(toUInt32(ts), {query.BucketSeconds}) * {query.BucketSeconds}";
         const string Errors = "sumIf(n, status >= 400 AND status < 500) AS client_errors, sumIf(n, status >= 500) AS server_errors";
@@ -56,7 +58,7 @@ internal static class RollupDashboard
             FROM ({sources.Requests(viewPlan)}) GROUP BY method, route ORDER BY requests DESC, method, route LIMIT {DashboardQuery.RouteLimit} FORMAT JSON
             """, cancellationToken);
         var routesLatency = run($"""
-            SELECT method, route, {RollupSql.WeightedQuantiles}(lb, n) AS latency FROM ({sources.RouteLatency(viewPlan)}) GROUP BY method, route FORMAT JSON
+            SELECT method, route, {RollupSql.WeightedQuantiles}(lb, n) AS latency FROM ({sources.RouteLatency(viewPlan, viewPlan.WholeDays(dayVersions, versions))}) GROUP BY method, route FORMAT JSON
             """, cancellationToken);
         var consumers = run($"""
             SELECT consumer_id, sum(n) AS requests, sum(e) AS errors FROM ({sources.Consumers(viewPlan)})
@@ -110,25 +112,34 @@ internal static class RollupDashboard
     }
 
     /// <summary>
-    /// The hours of [from, to) whose rollup is current: rolled up, and with as many raw rows now (count() without
-    /// FINAL, which reads one column) as when they were rolled up. A late event or a retention delete makes its hour
-    /// read raw until the job has rebuilt it, so a view never misses an event.
+    /// The hours of [from, to) whose rollup is current: rolled up and, within <see cref="ClickHouseRollups.LateWindow"/>
+    /// of the view's end (where late events land), with as many raw rows now (count() without FINAL reads one
+    /// column) as when they were rolled up. A late event makes its hour read raw until the job has rebuilt it, so a
+    /// view never misses one. Older hours change only by retention deletes and merges, which the next job run applies.
     /// </summary>
     private static string CurrentHours(string project, long from, long to)
     {
         var firstHour = from - (from % RollupPlan.HourSeconds);
+        var lateFrom = Math.Max(firstHour, to - (long)ClickHouseRollups.LateWindow.TotalSeconds);
+        lateFrom -= lateFrom % RollupPlan.HourSeconds;
         return $"""
             SELECT toUInt32(rolled) AS hour, toString(version) AS version FROM (
                 SELECT hour AS rolled, version, raw_rows FROM {RollupSql.Hours} FINAL
                 WHERE project_id = {project} AND hour >= toDateTime({firstHour}) AND hour < toDateTime({to})
             ) ANY LEFT JOIN (
                 SELECT toStartOfHour(timestamp) AS rolled, count() AS current_rows FROM api_events
-                WHERE project_id = {project} AND timestamp >= toDateTime({firstHour}) AND timestamp < toDateTime({to}) GROUP BY rolled
+                WHERE project_id = {project} AND timestamp >= toDateTime({lateFrom}) AND timestamp < toDateTime({to}) GROUP BY rolled
             ) USING rolled
-            WHERE raw_rows = current_rows
+            WHERE rolled < toDateTime({lateFrom}) OR raw_rows = current_rows
             FORMAT JSON
             """;
     }
+
+    private static string CurrentDays(string project, long from, long to) => $"""
+        SELECT toUInt32(day) AS day, toString(version) AS version FROM {RollupSql.Days} FINAL
+        WHERE project_id = {project} AND day >= toDateTime({from}) AND day < toDateTime({to})
+        FORMAT JSON
+        """;
 
     private static (double P50, double P95, double P99) Latency(JsonElement row)
     {
@@ -137,47 +148,56 @@ internal static class RollupDashboard
     }
 
     /// <summary>The union of rollup rows and raw rows a query aggregates, with the same columns from both.</summary>
-    private sealed record Sources(string Project, IReadOnlyDictionary<long, string> Versions, string Filter)
+    private sealed record Sources(string Project, IReadOnlyDictionary<long, ulong> Versions, IReadOnlyDictionary<long, ulong> DayVersions, string Filter)
     {
         public string Requests(RollupPlan plan) => Union(
-            plan,
-            RollupSql.Requests,
-            "hour AS ts, environment, method, route, status, requests AS n, request_bytes AS req_bytes, response_bytes AS resp_bytes",
-            "timestamp AS ts, environment, method, route, status, toUInt64(1) AS n, request_bytes AS req_bytes, response_bytes AS resp_bytes");
+            Rolled(plan.Hours, RollupSql.Requests, "hour AS ts, environment, method, route, status, requests AS n, request_bytes AS req_bytes, response_bytes AS resp_bytes"),
+            Raw(plan, "timestamp AS ts, environment, method, route, status, toUInt64(1) AS n, request_bytes AS req_bytes, response_bytes AS resp_bytes"));
 
-        public string RouteLatency(RollupPlan plan) => Union(
-            plan, RollupSql.RouteLatency, "hour AS ts, method, route, bucket AS lb, requests AS n", $"timestamp AS ts, method, route, {RollupSql.Bucket} AS lb, toUInt64(1) AS n");
+        /// <summary>Per-route histograms: whole days from the daily rollup, other hours from the hourly one.</summary>
+        public string RouteLatency(RollupPlan plan, IReadOnlyList<long> days)
+        {
+            var inDays = days.SelectMany(day => Enumerable.Range(0, 24).Select(i => day + (i * RollupPlan.HourSeconds))).ToHashSet();
+            var daily = days.Count == 0 ? null : $"""
+                SELECT day AS ts, method, route, bucket AS lb, requests AS n FROM {RollupSql.DailyRouteLatency}
+                WHERE project_id = {Project} AND day >= toDateTime({days[0]}) AND day <= toDateTime({days[^1]})
+                  AND (toUInt32(day), version) IN ({Pairs(days, DayVersions)}){Filter}
+                """;
+            return Union(
+                daily,
+                Rolled([.. plan.Hours.Where(h => !inDays.Contains(h))], RollupSql.RouteLatency, "hour AS ts, method, route, bucket AS lb, requests AS n"),
+                Raw(plan, $"timestamp AS ts, method, route, {RollupSql.Bucket} AS lb, toUInt64(1) AS n"));
+        }
 
         public string Latency(RollupPlan plan) => Union(
-            plan, RollupSql.Latency, "hour AS ts, bucket AS lb, requests AS n", $"timestamp AS ts, {RollupSql.Bucket} AS lb, toUInt64(1) AS n");
+            Rolled(plan.Hours, RollupSql.Latency, "hour AS ts, bucket AS lb, requests AS n"),
+            Raw(plan, $"timestamp AS ts, {RollupSql.Bucket} AS lb, toUInt64(1) AS n"));
 
         public string Consumers(RollupPlan plan) => Union(
-            plan,
-            RollupSql.Consumers,
-            "hour AS ts, consumer_id, requests AS n, errors AS e",
-            "timestamp AS ts, consumer_id, toUInt64(1) AS n, toUInt64(status >= 400) AS e",
-            " AND consumer_id != ''");
+            Rolled(plan.Hours, RollupSql.Consumers, "hour AS ts, consumer_id, requests AS n, errors AS e"),
+            Raw(plan, "timestamp AS ts, consumer_id, toUInt64(1) AS n, toUInt64(status >= 400) AS e", " AND consumer_id != ''"));
 
-        private string Union(RollupPlan plan, string table, string rolledColumns, string rawColumns, string rawFilter = "")
+        private static string Union(params string?[] parts) => string.Join("\nUNION ALL\n", parts.OfType<string>());
+
+        private static string Pairs(IEnumerable<long> starts, IReadOnlyDictionary<long, ulong> versions) =>
+            string.Join(", ", starts.Select(h => string.Create(CultureInfo.InvariantCulture, $"({h}, {versions[h]})")));
+
+        /// <summary>Rows of the current versions of these hours only.</summary>
+        private string? Rolled(IReadOnlyList<long> hours, string table, string columns) => hours.Count == 0 ? null : $"""
+            SELECT {columns} FROM {table}
+            WHERE project_id = {Project} AND hour >= toDateTime({hours[0]}) AND hour <= toDateTime({hours[^1]})
+              AND (toUInt32(hour), version) IN ({Pairs(hours, Versions)}){Filter}
+            """;
+
+        private string? Raw(RollupPlan plan, string columns, string rawFilter = "")
         {
-            var parts = new List<string>();
-            if (plan.Hours.Count > 0)
+            if (plan.Raw.Count == 0)
             {
-                var pairs = string.Join(", ", plan.Hours.Select(h => string.Create(CultureInfo.InvariantCulture, $"({h}, {Versions[h]})")));
-                parts.Add($"""
-                    SELECT {rolledColumns} FROM {table}
-                    WHERE project_id = {Project} AND hour >= toDateTime({plan.Hours[0]}) AND hour <= toDateTime({plan.Hours[^1]})
-                      AND (toUInt32(hour), version) IN ({pairs}){Filter}
-                    """);
+                return null;
             }
 
-            if (plan.Raw.Count > 0)
-            {
-                var ranges = string.Join(" OR ", plan.Raw.Select(r => $"(timestamp >= toDateTime({r.From}) AND timestamp < toDateTime({r.To}))"));
-                parts.Add($"SELECT {rawColumns} FROM api_events FINAL WHERE project_id = {Project} AND ({ranges}){Filter}{rawFilter}");
-            }
-
-            return string.Join("\nUNION ALL\n", parts);
+            var ranges = string.Join(" OR ", plan.Raw.Select(r => $"(timestamp >= toDateTime({r.From}) AND timestamp < toDateTime({r.To}))"));
+            return $"SELECT {columns} FROM api_events FINAL WHERE project_id = {Project} AND ({ranges}){Filter}{rawFilter}";
         }
     }
 }
