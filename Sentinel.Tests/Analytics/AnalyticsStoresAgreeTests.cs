@@ -164,6 +164,7 @@ public sealed class AnalyticsStoresAgreeTests : IAsyncLifetime
             DashboardRange.Preset("30d", now).Query(_project, null),
             DashboardRange.Preset("7d", now).Query(_project, "staging"),
             new DashboardQuery(_project, "production", now.AddDays(-8).AddMinutes(-17), now.AddMinutes(-3), 7200) { ComparePrevious = true },
+            new DashboardQuery(_project, null, now.AddDays(-10), now, 86_400),
             DashboardRange.Preset("7d", now).Query(_project, null) with { Method = "GET", Route = "/orders/{id}" },
             DashboardRange.Preset("30d", now).Query(_project, null) with { ConsumerId = "customer-3" },
         };
@@ -201,15 +202,16 @@ public sealed class AnalyticsStoresAgreeTests : IAsyncLifetime
             Assert.True(round != "after late events" || rebuilt.HoursRebuilt > 0, "the late events changed no hour");
         }
 
-        // The test really read rollups: whole days of route histograms were built, and a row slipped into a current rollup hour (as if 1000 requests) shows in the view.
+        // The test really read rollups: whole days were rolled up, and a row slipped into a current daily rollup
+        // (as if 1000 requests) shows in the view.
         var days = await _clickHouse!.QueryAsync($"SELECT count() FROM {_clickHouseDatabase}.api_rollup_days FINAL WHERE project_id = '{_project}'");
         Assert.True(int.Parse(days, System.Globalization.CultureInfo.InvariantCulture) >= 10, $"{days} days rolled up");
         var before = (await _stores["clickhouse"].QueryAsync(queries[1], CancellationToken.None)).Totals.Requests;
         const string SlippedRoute = "'/orders/{id}'";
         await _clickHouse.QueryAsync($"""
-            INSERT INTO {_clickHouseDatabase}.api_rollup_requests
-            SELECT project_id, hour, version, 'production', 'GET', {SlippedRoute}, 200, 1000, 0, 0
-            FROM {_clickHouseDatabase}.api_rollup_hours FINAL WHERE project_id = '{_project}' AND raw_rows > 0 ORDER BY hour LIMIT 1 OFFSET 100
+            INSERT INTO {_clickHouseDatabase}.api_rollup_requests_daily
+            SELECT project_id, day, version, 'production', 'GET', {SlippedRoute}, 200, 1000, 0, 0
+            FROM {_clickHouseDatabase}.api_rollup_days FINAL WHERE project_id = '{_project}' ORDER BY day LIMIT 1 OFFSET 4
             """);
         Assert.Equal(before + 1000, (await _stores["clickhouse"].QueryAsync(queries[1], CancellationToken.None)).Totals.Requests);
     }

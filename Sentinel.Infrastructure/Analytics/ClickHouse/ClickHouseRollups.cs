@@ -52,7 +52,7 @@ internal sealed class ClickHouseRollups(ClickHouseStore store)
         {
             foreach (var table in RollupSql.RollupTables)
             {
-                await store.ExecuteSqlAsync(DeleteOldVersions(table, "hour", superseded, version), cancellationToken);
+                await store.ExecuteSqlAsync(DeleteOldVersions(table, superseded, version), cancellationToken);
             }
         }
 
@@ -61,7 +61,7 @@ internal sealed class ClickHouseRollups(ClickHouseStore store)
     }
 
     /// <summary>
-    /// Rebuilds the closed days holding a rebuilt hour, as the same version: a day is read only while its version is
+    /// Rebuilds the daily twins of the closed days holding a rebuilt hour, as the same version: a day is read only while its version is
     /// the newest of its hours' (<see cref="RollupPlan.WholeDays"/>), so a day built before one of its hours changed is never read.
     /// </summary>
     private async Task RollUpDaysAsync(IReadOnlyList<ProjectHour> changed, long closedBefore, ulong version, CancellationToken cancellationToken)
@@ -79,9 +79,9 @@ internal sealed class ClickHouseRollups(ClickHouseStore store)
         var recorded = (await store.QueryJsonAsync(RollupSql.RecordedDays, cancellationToken))
             .Select(row => new ProjectHour(PipeDashboard.Text(row, "project_id"), PipeDashboard.Long(row, "day")))
             .ToHashSet();
-        foreach (var day in days)
+        foreach (var sql in days.SelectMany(day => RollupSql.BuildDay(PipeTemplate.Quote(day.ProjectId), day.Hour, version)))
         {
-            await store.ExecuteSqlAsync(RollupSql.BuildDay(PipeTemplate.Quote(day.ProjectId), day.Hour, version), cancellationToken);
+            await store.ExecuteSqlAsync(sql, cancellationToken);
         }
 
         await store.ExecuteSqlAsync(
@@ -91,7 +91,10 @@ internal sealed class ClickHouseRollups(ClickHouseStore store)
         var superseded = days.Where(recorded.Contains).ToList();
         if (superseded.Count > 0)
         {
-            await store.ExecuteSqlAsync(DeleteOldVersions(RollupSql.DailyRouteLatency, "day", superseded, version), cancellationToken);
+            foreach (var table in RollupSql.RollupTables)
+            {
+                await store.ExecuteSqlAsync(DeleteOldVersions(RollupSql.Daily(table), superseded, version), cancellationToken);
+            }
         }
     }
 
@@ -126,9 +129,9 @@ internal sealed class ClickHouseRollups(ClickHouseStore store)
     }
 
     /// <summary>One mutation per table; the rows it removes are no longer read (their version is not current).</summary>
-    private static string DeleteOldVersions(string table, string timeColumn, IReadOnlyList<ProjectHour> hours, ulong version) =>
+    private static string DeleteOldVersions(string table, IReadOnlyList<ProjectHour> hours, ulong version) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"ALTER TABLE {table} DELETE WHERE version < {version} AND ({string.Join(" OR ", hours.GroupBy(h => h.ProjectId).Select(g => $"(project_id = {PipeTemplate.Quote(g.Key)} AND toUInt32({timeColumn}) IN ({string.Join(", ", g.Select(h => h.Hour))}))"))})");
+            $"ALTER TABLE {table} DELETE WHERE version < {version} AND ({string.Join(" OR ", hours.GroupBy(h => h.ProjectId).Select(g => $"(project_id = {PipeTemplate.Quote(g.Key)} AND toUInt32(hour) IN ({string.Join(", ", g.Select(h => h.Hour))}))"))})");
 
     private static Dictionary<ProjectHour, HourFingerprint> Fingerprints(IReadOnlyList<JsonElement> rows) =>
         rows.ToDictionary(

@@ -23,7 +23,7 @@ public sealed class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> 
     {
         await ExecuteAsync($"CREATE DATABASE IF NOT EXISTS {_settings.Database}", null, useDatabase: false, cancellationToken);
         await ExecuteAsync(TinybirdProject.Events.CreateTableSql(TinybirdProject.EventsDatasource), null, useDatabase: true, cancellationToken);
-        foreach (var table in RollupSql.CreateTables)
+        foreach (var table in RollupSql.CreateTables.Concat(RollupSql.CreateDailyTables))
         {
             await ExecuteAsync(table, null, useDatabase: true, cancellationToken);
         }

@@ -34,6 +34,7 @@ internal static class RollupDashboard
         var sources = new Sources(project, versions, dayVersions, environment);
         var from = $"toDateTime({query.FromUnix})";
         var bucket = $"intDiv(toUInt32(ts), {query.BucketSeconds}) * {query.BucketSeconds}";
+        var dailyBuckets = query.BucketSeconds % RollupPlan.DaySeconds == 0; // a day's rows sit at its start: only whole-day buckets may read them
         const string Errors = "sumIf(n, status >= 400 AND status < 500) AS client_errors, sumIf(n, status >= 500) AS server_errors";
 
         var totals = run($"""
@@ -47,10 +48,10 @@ internal static class RollupDashboard
             SELECT ts >= {from} AS current, uniqExact(consumer_id) AS consumers FROM ({sources.Consumers(totalsPlan)}) GROUP BY current FORMAT JSON
             """, cancellationToken);
         var traffic = run($"""
-            SELECT {bucket} AS bucket, sum(n) AS requests, {Errors} FROM ({sources.Requests(viewPlan)}) GROUP BY bucket ORDER BY bucket FORMAT JSON
+            SELECT {bucket} AS bucket, sum(n) AS requests, {Errors} FROM ({sources.Requests(viewPlan, dailyBuckets)}) GROUP BY bucket ORDER BY bucket FORMAT JSON
             """, cancellationToken);
         var trafficLatency = run($"""
-            SELECT {bucket} AS bucket, {RollupSql.WeightedQuantiles}(lb, n) AS latency FROM ({sources.Latency(viewPlan)}) GROUP BY bucket FORMAT JSON
+            SELECT {bucket} AS bucket, {RollupSql.WeightedQuantiles}(lb, n) AS latency FROM ({sources.Latency(viewPlan, dailyBuckets)}) GROUP BY bucket FORMAT JSON
             """, cancellationToken);
         var routes = run($"""
             SELECT method, route, sum(n) AS requests, {Errors},
@@ -58,7 +59,7 @@ internal static class RollupDashboard
             FROM ({sources.Requests(viewPlan)}) GROUP BY method, route ORDER BY requests DESC, method, route LIMIT {DashboardQuery.RouteLimit} FORMAT JSON
             """, cancellationToken);
         var routesLatency = run($"""
-            SELECT method, route, {RollupSql.WeightedQuantiles}(lb, n) AS latency FROM ({sources.RouteLatency(viewPlan, viewPlan.WholeDays(dayVersions, versions))}) GROUP BY method, route FORMAT JSON
+            SELECT method, route, {RollupSql.WeightedQuantiles}(lb, n) AS latency FROM ({sources.RouteLatency(viewPlan)}) GROUP BY method, route FORMAT JSON
             """, cancellationToken);
         var consumers = run($"""
             SELECT consumer_id, sum(n) AS requests, sum(e) AS errors FROM ({sources.Consumers(viewPlan)})
@@ -147,49 +148,55 @@ internal static class RollupDashboard
         return (buckets[0], buckets[1], buckets[2]);
     }
 
-    /// <summary>The union of rollup rows and raw rows a query aggregates, with the same columns from both.</summary>
+    /// <summary>
+    /// The union of rollup rows and raw rows a query aggregates, with the same columns from both: whole days from the
+    /// daily twins (unless the query groups by less than a day), other current hours from the hourly rollups, and raw
+    /// events for the rest of the plan.
+    /// </summary>
     private sealed record Sources(string Project, IReadOnlyDictionary<long, ulong> Versions, IReadOnlyDictionary<long, ulong> DayVersions, string Filter)
     {
-        public string Requests(RollupPlan plan) => Union(
-            Rolled(plan.Hours, RollupSql.Requests, "hour AS ts, environment, method, route, status, requests AS n, request_bytes AS req_bytes, response_bytes AS resp_bytes"),
-            Raw(plan, "timestamp AS ts, environment, method, route, status, toUInt64(1) AS n, request_bytes AS req_bytes, response_bytes AS resp_bytes"));
+        public string Requests(RollupPlan plan, bool days = true) => Union(
+            plan,
+            days,
+            RollupSql.Requests,
+            "hour AS ts, environment, method, route, status, requests AS n, request_bytes AS req_bytes, response_bytes AS resp_bytes",
+            "timestamp AS ts, environment, method, route, status, toUInt64(1) AS n, request_bytes AS req_bytes, response_bytes AS resp_bytes");
 
-        /// <summary>Per-route histograms: whole days from the daily rollup, other hours from the hourly one.</summary>
-        public string RouteLatency(RollupPlan plan, IReadOnlyList<long> days)
-        {
-            var inDays = days.SelectMany(day => Enumerable.Range(0, 24).Select(i => day + (i * RollupPlan.HourSeconds))).ToHashSet();
-            var daily = days.Count == 0 ? null : $"""
-                SELECT day AS ts, method, route, bucket AS lb, requests AS n FROM {RollupSql.DailyRouteLatency}
-                WHERE project_id = {Project} AND day >= toDateTime({days[0]}) AND day <= toDateTime({days[^1]})
-                  AND (toUInt32(day), version) IN ({Pairs(days, DayVersions)}){Filter}
-                """;
-            return Union(
-                daily,
-                Rolled([.. plan.Hours.Where(h => !inDays.Contains(h))], RollupSql.RouteLatency, "hour AS ts, method, route, bucket AS lb, requests AS n"),
-                Raw(plan, $"timestamp AS ts, method, route, {RollupSql.Bucket} AS lb, toUInt64(1) AS n"));
-        }
+        public string RouteLatency(RollupPlan plan) => Union(
+            plan, days: true, RollupSql.RouteLatency, "hour AS ts, method, route, bucket AS lb, requests AS n", $"timestamp AS ts, method, route, {RollupSql.Bucket} AS lb, toUInt64(1) AS n");
 
-        public string Latency(RollupPlan plan) => Union(
-            Rolled(plan.Hours, RollupSql.Latency, "hour AS ts, bucket AS lb, requests AS n"),
-            Raw(plan, $"timestamp AS ts, {RollupSql.Bucket} AS lb, toUInt64(1) AS n"));
+        public string Latency(RollupPlan plan, bool days = true) => Union(
+            plan, days, RollupSql.Latency, "hour AS ts, bucket AS lb, requests AS n", $"timestamp AS ts, {RollupSql.Bucket} AS lb, toUInt64(1) AS n");
 
         public string Consumers(RollupPlan plan) => Union(
-            Rolled(plan.Hours, RollupSql.Consumers, "hour AS ts, consumer_id, requests AS n, errors AS e"),
-            Raw(plan, "timestamp AS ts, consumer_id, toUInt64(1) AS n, toUInt64(status >= 400) AS e", " AND consumer_id != ''"));
+            plan,
+            days: true,
+            RollupSql.Consumers,
+            "hour AS ts, consumer_id, requests AS n, errors AS e",
+            "timestamp AS ts, consumer_id, toUInt64(1) AS n, toUInt64(status >= 400) AS e",
+            " AND consumer_id != ''");
 
-        private static string Union(params string?[] parts) => string.Join("\nUNION ALL\n", parts.OfType<string>());
+        private string Union(RollupPlan plan, bool days, string table, string rolledColumns, string rawColumns, string rawFilter = "")
+        {
+            var wholeDays = days ? plan.WholeDays(DayVersions, Versions) : [];
+            var inDays = wholeDays.SelectMany(day => Enumerable.Range(0, 24).Select(i => day + (i * RollupPlan.HourSeconds))).ToHashSet();
+            string?[] parts =
+            [
+                Rolled(wholeDays, RollupSql.Daily(table), rolledColumns, DayVersions),
+                Rolled([.. plan.Hours.Where(h => !inDays.Contains(h))], table, rolledColumns, Versions),
+                Raw(plan, rawColumns, rawFilter),
+            ];
+            return string.Join("\nUNION ALL\n", parts.OfType<string>());
+        }
 
-        private static string Pairs(IEnumerable<long> starts, IReadOnlyDictionary<long, ulong> versions) =>
-            string.Join(", ", starts.Select(h => string.Create(CultureInfo.InvariantCulture, $"({h}, {versions[h]})")));
-
-        /// <summary>Rows of the current versions of these hours only.</summary>
-        private string? Rolled(IReadOnlyList<long> hours, string table, string columns) => hours.Count == 0 ? null : $"""
+        /// <summary>Rows of the current versions of these hours (or days) only.</summary>
+        private string? Rolled(IReadOnlyList<long> starts, string table, string columns, IReadOnlyDictionary<long, ulong> versions) => starts.Count == 0 ? null : $"""
             SELECT {columns} FROM {table}
-            WHERE project_id = {Project} AND hour >= toDateTime({hours[0]}) AND hour <= toDateTime({hours[^1]})
-              AND (toUInt32(hour), version) IN ({Pairs(hours, Versions)}){Filter}
+            WHERE project_id = {Project} AND hour >= toDateTime({starts[0]}) AND hour <= toDateTime({starts[^1]})
+              AND (toUInt32(hour), version) IN ({string.Join(", ", starts.Select(h => string.Create(CultureInfo.InvariantCulture, $"({h}, {versions[h]})")))}){Filter}
             """;
 
-        private string? Raw(RollupPlan plan, string columns, string rawFilter = "")
+        private string? Raw(RollupPlan plan, string columns, string rawFilter)
         {
             if (plan.Raw.Count == 0)
             {
