@@ -39,7 +39,7 @@ public sealed class DeliveryFaultTests
 
         await first.WaitForStoredAsync(project.Id, Start, 10 * 20, TimeSpan.FromSeconds(15));
         var claimedAfter = clock.Elapsed;
-        Assert.True(claimedAfter < ClaimAfter * 1.25 + TimeSpan.FromSeconds(1.5), $"The stranded entries were written {claimedAfter} after they were stranded.");
+        Assert.True(claimedAfter < ClaimAfter * 2 + TimeSpan.FromSeconds(2), $"The stranded entries were written {claimedAfter} after they were stranded.");
         await Task.Delay(1000);
         Assert.Equal(200, (await first.DashboardAsync(project.Id, Start)).Totals.Requests);
         Assert.Equal((0L, 0L, 0L), Counts(await queue.StatsAsync(CancellationToken.None)));
@@ -70,13 +70,13 @@ public sealed class DeliveryFaultTests
             await StrandAsync(redis.GetDatabase(), queue, "killed-host-worker", project.Id, seed: 3100, batches: 3);
         }
 
+        // Redis stays down until a request has seen it down (503): how long that takes depends on the Redis client's
+        // timeouts and the machine's speed, and a restart no request noticed would not test anything.
         redisServer.Stop();
-        await Task.Delay(1500);
+        await Wait.UntilAsync(() => Task.FromResult(sender.Unavailable > 0), TimeSpan.FromSeconds(60), () => "No request saw Redis down.");
         await redisServer.StartAgainAsync();
         Volatile.Write(ref restarted, true);
         var sent = await sending;
-
-        Assert.True(sender.Unavailable > 0, "No request saw Redis down; the test did not test the restart.");
         var expected = (sent + 6) * 20;
         await app.WaitForStoredAsync(project.Id, Start, expected, TimeSpan.FromSeconds(60));
         await Task.Delay(1500);
@@ -193,7 +193,7 @@ public sealed class DeliveryFaultTests
     {
         await Task.Yield();
         var sent = 0;
-        while (sent < batches || (until is not null && !until() && sent < batches * 10))
+        while (sent < batches || (until is not null && !until() && sent < batches * 100))
         {
             await sender.SendAsync(TestEvents.Generate(20, seed + sent, Start));
             sent++;
