@@ -74,7 +74,7 @@ public static class DependencyInjection
         services.AddTrust(redis.IsConfigured);
         healthChecks.AddCheck<IngestBacklogHealthCheck>("ingest-backlog", tags: [ReadinessTag]);
         AddAnalyticsStoreHealthCheck(builder.Configuration, services, healthChecks);
-        services.AddPipelineHealth();
+        services.AddPipelineHealth(redis.IsConfigured);
         services.AddDemo();
         return builder;
     }

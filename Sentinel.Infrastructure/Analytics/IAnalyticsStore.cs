@@ -21,6 +21,12 @@ public interface IAnalyticsStore
 
     Task<Dashboard> QueryAsync(DashboardQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The overview's cards in one cheap query: requests and errors per bucket per project (no quantiles), buckets
+    /// with traffic only, ordered by project then bucket (<see cref="ProjectTrafficBucket"/>).
+    /// </summary>
+    Task<IReadOnlyList<ProjectTrafficBucket>> TrafficAsync(TrafficOverviewQuery query, CancellationToken cancellationToken);
+
     /// <summary>Deletes a project's events older than <paramref name="cutoff"/> (retention).</summary>
     Task DeleteBeforeAsync(Guid projectId, DateTime cutoff, CancellationToken cancellationToken);
 }

@@ -16,29 +16,36 @@ public sealed record PipelineSnapshot(
     double? AcceptedPerSecond,
     double? StoredPerSecond,
     DateTimeOffset At,
-    string? Problem);
+    string? Problem)
+{
+    /// <summary>True when the rates are every host's (summed through Redis), false when they are this process's.</summary>
+    public bool RatesClusterWide { get; init; }
+}
 
 /// <summary>
 /// Reads the ingestion pipeline's health from the queue itself (the same source as the backlog gauges and
 /// <c>/readyz</c>): stream length, pending entries per consumer with their idle time, the oldest entry's age, the
-/// dead letters; and this host's accepted/drained rates from <see cref="PipelineRates"/>.
+/// dead letters; and the accepted/drained rates: every host's from <see cref="ClusterPipelineRates"/> with Redis, this
+/// process's from <see cref="PipelineRates"/> embedded.
 /// </summary>
 public sealed class PipelineHealth(IIngestQueue queue, IServiceProvider services, PipelineRates rates, TimeProvider time)
 {
     public async Task<PipelineSnapshot> ReadAsync(int deadLetters, CancellationToken cancellationToken)
     {
-        var (accepted, stored) = rates.Current;
+        var cluster = services.GetService<ClusterPipelineRates>();
+        var (accepted, stored) = cluster is null ? rates.Current
+            : await cluster.ReadAsync(null, cancellationToken) is { } window ? (window.AcceptedPerSecond, window.StoredPerSecond) : (null, null);
         var name = queue is RedisIngestQueue ? "Redis stream" : "in-process queue";
         try
         {
             var stats = await queue.StatsAsync(cancellationToken);
             var consumers = await ConsumersAsync(cancellationToken);
             var dead = await queue.DeadLettersAsync(deadLetters, cancellationToken);
-            return new PipelineSnapshot(name, stats, consumers, dead, accepted, stored, time.GetUtcNow(), null);
+            return new PipelineSnapshot(name, stats, consumers, dead, accepted, stored, time.GetUtcNow(), null) { RatesClusterWide = cluster is not null };
         }
         catch (IngestQueueUnavailableException exception)
         {
-            return new PipelineSnapshot(name, null, [], [], accepted, stored, time.GetUtcNow(), exception.Message);
+            return new PipelineSnapshot(name, null, [], [], accepted, stored, time.GetUtcNow(), exception.Message) { RatesClusterWide = cluster is not null };
         }
     }
 

@@ -217,6 +217,51 @@ public sealed class AnalyticsStoresAgreeTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// The overview's one traffic query for every card: per project and bucket, the same counts in every store, a
+    /// re-sent batch counted once, a project not asked for left out, and each project's buckets the same as its own
+    /// dashboard's traffic over the same range.
+    /// </summary>
+    [Fact]
+    public async Task EveryStore_GivesTheSameOverviewTraffic_PerProject_CountingDuplicatesOnce()
+    {
+        var unasked = Guid.NewGuid();
+        var production = Events(_project, 900, seed: 7, "production");
+        var staging = Events(_project, 200, seed: 8, "staging");
+        var other = Events(_otherProject, 300, seed: 9, "production");
+        foreach (var store in _stores.Values)
+        {
+            await store.WriteAsync([.. production, .. staging, .. other, .. Events(unasked, 100, seed: 10, "production")], CancellationToken.None);
+            await store.WriteAsync(production[100..300], CancellationToken.None);
+        }
+
+        var query = new TrafficOverviewQuery([_project, _otherProject], Start.AddMinutes(2), Start.AddMinutes(9), 60);
+        Assert.Null(query.Problem());
+        var from = UnixTime.Seconds(query.From);
+        var to = UnixTime.Seconds(query.To);
+        var expected = production.Concat(staging).Concat(other)
+            .Select(e => (e.ProjectId, Second: UnixTime.Seconds(e.Timestamp), e.Status))
+            .Where(e => e.Second >= from && e.Second < to)
+            .GroupBy(e => (e.ProjectId, Bucket: e.Second / 60 * 60))
+            .Select(g => new ProjectTrafficBucket(
+                g.Key.ProjectId, DateTime.UnixEpoch.AddSeconds(g.Key.Bucket), g.Count(), g.Count(e => e.Status is >= 400 and < 500), g.Count(e => e.Status >= 500)))
+            .OrderBy(b => b.ProjectId).ThenBy(b => b.Start)
+            .ToList();
+        Assert.Equal(14, expected.Count);
+        Assert.Contains(expected, b => b.ClientErrors + b.ServerErrors > 0);
+
+        foreach (var (name, store) in _stores)
+        {
+            var actual = await store.TrafficAsync(query, CancellationToken.None);
+            Assert.True(expected.SequenceEqual(actual), $"{name}: {string.Join("; ", actual)} != {string.Join("; ", expected)}");
+
+            var dashboard = await store.QueryAsync(new DashboardQuery(_project, null, query.From, query.To, 60), CancellationToken.None);
+            Assert.Equal(
+                dashboard.Traffic.Select(b => (b.Start, b.Requests, Errors: b.ClientErrors + b.ServerErrors)),
+                actual.Where(b => b.ProjectId == _project).Select(b => (b.Start, b.Requests, Errors: b.ClientErrors + b.ServerErrors)));
+        }
+    }
+
+    /// <summary>
     /// Where quantile definitions part: with 20 and 100 durations, level × n is a whole number, and DuckDB's
     /// quantile_disc (ceil(level × n) − 1) or an interpolating quantile would answer differently from ClickHouse's
     /// quantilesExact (floor(level × n)). Every store must take ClickHouse's element.

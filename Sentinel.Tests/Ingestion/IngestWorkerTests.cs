@@ -203,6 +203,8 @@ public sealed class IngestWorkerTests : IAsyncDisposable
 
         public Task<Dashboard> QueryAsync(DashboardQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<ProjectTrafficBucket>> TrafficAsync(TrafficOverviewQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task DeleteBeforeAsync(Guid projectId, DateTime cutoff, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

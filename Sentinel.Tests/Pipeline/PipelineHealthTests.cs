@@ -32,6 +32,7 @@ public sealed class PipelineHealthTests
 
         Assert.Null(snapshot.Problem);
         Assert.Equal(mode == "embedded" ? "in-process queue" : "Redis stream", snapshot.Queue);
+        Assert.Equal(mode == "production", snapshot.RatesClusterWide);
         Assert.Equal((2, 1, 1), (snapshot.Stats!.Length, snapshot.Stats.Pending, snapshot.Stats.DeadLetters));
         var consumer = Assert.Single(snapshot.Consumers);
         Assert.Equal(("worker-a", 1L), (consumer.Consumer, consumer.Pending));

@@ -20,7 +20,7 @@ public sealed class BrowserLayoutTests : IClassFixture<BrowserFixture>, IAsyncLi
     private static readonly string[] PortalPages =
     [
         "/", "/pipeline", "/projects", "/projects/shop-api", "/projects/shop-api?tab=settings", "/projects/shop-api?tab=quickstart", "/projects/no-such-project",
-        "/team", "/audit", "/analytics", "/analytics/shop-api", "/trust/live", "/trust/review", "/no-such-page",
+        "/team", "/audit", "/analytics", "/analytics/shop-api", "/projects/shop-api/analytics", "/trust/live", "/trust/review", "/no-such-page",
     ];
     private static readonly string[] AccountPages = ["/Account/Manage/ChangePassword", "/Account/AccessDenied", "/Account/Lockout", "/Error"];
 
@@ -28,6 +28,8 @@ public sealed class BrowserLayoutTests : IClassFixture<BrowserFixture>, IAsyncLi
     private readonly string _screens;
     private readonly bool _keepScreens;
     private SentinelApp _app = null!;
+    private Project _shop = null!;
+    private string _reviewedSession = "";
 
     public BrowserLayoutTests(BrowserFixture browser)
     {
@@ -45,10 +47,10 @@ public sealed class BrowserLayoutTests : IClassFixture<BrowserFixture>, IAsyncLi
             await _app.CreateProjectAsync(name);
         }
 
-        var shop = (await _app.WithServiceAsync<ProjectService, Project?>(s => s.FindBySlugAsync("shop-api", CancellationToken.None)))!;
+        _shop = (await _app.WithServiceAsync<ProjectService, Project?>(s => s.FindBySlugAsync("shop-api", CancellationToken.None)))!;
         foreach (var kind in new[] { ApiKeyKind.Ingest, ApiKeyKind.Publishable, ApiKeyKind.Secret })
         {
-            await _app.CreateKeyAsync(shop.Id, kind);
+            await _app.CreateKeyAsync(_shop.Id, kind);
         }
 
         // Finished sessions, so the trust policy's preview has something to split.
@@ -60,7 +62,7 @@ public sealed class BrowserLayoutTests : IClassFixture<BrowserFixture>, IAsyncLi
                 db.Add(new TrustSessionSummary
                 {
                     Id = Guid.NewGuid(),
-                    ProjectId = shop.Id,
+                    ProjectId = _shop.Id,
                     SessionId = "s" + Guid.NewGuid().ToString("N"),
                     LastSeen = DateTime.UtcNow.AddHours(-1),
                     Score = score,
@@ -68,6 +70,31 @@ public sealed class BrowserLayoutTests : IClassFixture<BrowserFixture>, IAsyncLi
                     Reasons = $"[{{\"Model\":\"physics\",\"Signal\":\"{(score < 0.1 ? Signals.UntrustedEvents : Signals.NaturalStrokes)}\",\"Value\":1,\"Contribution\":{contribution.ToString(CultureInfo.InvariantCulture)},\"Observations\":60}}]",
                 });
             }
+
+            // A flagged session with many reasons and a score history, for the session review page.
+            _reviewedSession = "s" + Guid.NewGuid().ToString("N");
+            var seen = DateTime.UtcNow.AddMinutes(-40);
+            db.Add(new TrustSessionSummary
+            {
+                Id = Guid.NewGuid(),
+                ProjectId = _shop.Id,
+                SessionId = _reviewedSession,
+                UserHash = "9f2c" + new string('a', 60),
+                FirstSeen = seen.AddMinutes(-3),
+                LastSeen = seen,
+                EventsSeen = 1840,
+                Score = 0.03,
+                Action = TrustAction.Block,
+                ModelVersions = "physics-3 pattern-2 keystroke-2 fusion-4",
+                Reasons = "[" + string.Join(',', new (string Model, string Signal, double Value, double Contribution, int Observations)[]
+                {
+                    ("physics", Signals.ConstantVelocity, 0.914, -2.31, 1260), ("pattern", Signals.ReplayedTrajectories, 0.8, -1.92, 44),
+                    ("physics", Signals.ZeroHoldClicks, 0.75, -1.2, 12), ("keystroke", Signals.KeystrokeDistance, 3.412, -0.84, 118),
+                    ("physics", Signals.NaturalStrokes, 0.12, 0.35, 1260),
+                }.Select(r => string.Create(CultureInfo.InvariantCulture, $"{{\"Model\":\"{r.Model}\",\"Signal\":\"{r.Signal}\",\"Value\":{r.Value},\"Contribution\":{r.Contribution},\"Observations\":{r.Observations}}}"))) + "]",
+                ScoreHistory = "[" + string.Join(',', Enumerable.Range(0, 12).Select(i => string.Create(CultureInfo.InvariantCulture,
+                    $"{{\"t\":\"{seen.AddSeconds((i * 15) - 180):O}\",\"s\":{Math.Max(0.03, 0.6 - (i * 0.06)):0.###},\"a\":{(i < 4 ? 1 : 2)}}}"))) + "]",
+            });
 
             return db.SaveChangesAsync();
         });
@@ -98,12 +125,19 @@ public sealed class BrowserLayoutTests : IClassFixture<BrowserFixture>, IAsyncLi
 
             var page = await _browser.NewPageAsync(viewport);
             await page.SignInAsync(_app);
-            foreach (var path in PortalPages)
+            foreach (var path in PortalPages.Append($"/trust/review/{_shop.Id}/{_reviewedSession}"))
             {
                 await page.GotoAsync(_app, path);
                 await page.WaitForCircuitAsync();
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 await Check(page, $"{Slug(path)}-{size}");
+                if (path.StartsWith("/trust/review/", StringComparison.Ordinal))
+                {
+                    await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Session {_reviewedSession[..14]}…");
+                    await Assertions.Expect(page.GetByTestId("session-reasons")).ToBeVisibleAsync();
+                    var reasonsFit = await page.GetByTestId("session-reasons-box").EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth");
+                    Assert.True(size == "phone" || reasonsFit, "The reasons table does not fit its card on a desktop: a column is cut off.");
+                }
             }
 
             await page.GotoAsync(_app, "/projects");
@@ -159,5 +193,6 @@ public sealed class BrowserLayoutTests : IClassFixture<BrowserFixture>, IAsyncLi
     }
 
     private static string Slug(string path) =>
-        path == "/" ? "home" : path.Trim('/').Replace('/', '-').Replace("?tab=", "-", StringComparison.Ordinal).ToLowerInvariant();
+        path == "/" ? "home" : path.StartsWith("/trust/review/", StringComparison.Ordinal) ? "trust-session"
+        : path.Trim('/').Replace('/', '-').Replace("?tab=", "-", StringComparison.Ordinal).ToLowerInvariant();
 }

@@ -42,7 +42,7 @@ internal static class PortalNavigation
     public static PortalNavEntry? ForPath(string relativePath)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
-        var path = relativePath.Split('?', '#')[0].Trim('/');
+        var path = Canonical(relativePath.Split('?', '#')[0].Trim('/'));
         return Entries
             .Where(e => !e.External && (e.Href.Length == 0 ? path.Length == 0 : path == e.Href || path.StartsWith(e.Href + "/", StringComparison.Ordinal)))
             .MaxBy(e => e.Href.Length);
@@ -57,7 +57,7 @@ internal static class PortalNavigation
     {
         ArgumentNullException.ThrowIfNull(relativePath);
         var entry = ForPath(relativePath);
-        var path = relativePath.Split('?', '#')[0].Trim('/');
+        var path = Canonical(relativePath.Split('?', '#')[0].Trim('/'));
         var trail = new List<PortalCrumb>();
         if (entry is not null && entry.Href.Length > 0)
         {
@@ -67,5 +67,15 @@ internal static class PortalNavigation
         trail.AddRange(pageTrail ?? []);
         trail.Add(new(title));
         return trail;
+    }
+
+    /// <summary>
+    /// A page's own address for a second address it also answers at: "projects/{slug}/analytics" (a link from the project
+    /// page) is the project's dashboard, "analytics/{slug}", and belongs to API analytics, not to Projects.
+    /// </summary>
+    private static string Canonical(string path)
+    {
+        var parts = path.Split('/');
+        return parts is ["projects", var slug, "analytics", ..] ? string.Join('/', ["analytics", slug, .. parts[3..]]) : path;
     }
 }

@@ -17,6 +17,9 @@ switch (args.FirstOrDefault())
     case "dashboard":
         await DashboardBenchmark.RunAsync(args[1..]);
         return;
+    case "overview":
+        await OverviewBenchmark.RunAsync(args[1..]);
+        return;
     case "ingest-key":
         Console.WriteLine(await IngestKey.CreateAsync(args[1..]));
         return;

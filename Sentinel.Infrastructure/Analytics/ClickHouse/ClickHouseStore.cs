@@ -15,7 +15,7 @@ namespace Sentinel.Infrastructure.Analytics.ClickHouse;
 /// Views of 7 days and longer read hourly rollups where they are current (ADR 031, <see cref="RollupDashboard"/>),
 /// which <see cref="RollUpAsync"/> keeps up to date.
 /// </summary>
-public sealed class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> options) : IAnalyticsStore, IAnalyticsRollups
+public sealed partial class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> options) : IAnalyticsStore, IAnalyticsRollups
 {
     private readonly ClickHouseOptions _settings = options.Value.ClickHouse;
 

@@ -17,7 +17,7 @@ namespace Sentinel.Infrastructure.Analytics.Embedded;
 /// the same file, and closing the last one would checkpoint and close the file after every statement.
 /// </para>
 /// </summary>
-public sealed class EmbeddedAnalyticsStore(string databaseFile) : IAnalyticsStore, IAsyncDisposable, IDisposable
+public sealed partial class EmbeddedAnalyticsStore(string databaseFile) : IAnalyticsStore, IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _writes = new(1, 1);
     private readonly Lock _opening = new();

@@ -7,7 +7,7 @@ namespace Sentinel.Infrastructure.Analytics.Tinybird;
 /// <summary>
 /// Renders the subset of Tinybird's pipe template language the Sentinel pipes use, so that the self-hosted ClickHouse
 /// store runs the very SQL that Tinybird runs: a leading <c>%</c> line, <c>{{String(name)}}</c>, <c>{{Int32(name, default)}}</c>,
-/// <c>{{Int64(name, required=True)}}</c> and <c>{% if defined(name) %} ... {% end %}</c>. Values are rendered as
+/// <c>{{Int64(name, required=True)}}</c>, <c>{{Array(name, 'String', required=True)}}</c> and <c>{% if defined(name) %} ... {% end %}</c>. Values are rendered as
 /// literals: strings quoted and escaped, integers parsed. Anything else is refused rather than guessed (ADR 011).
 /// </summary>
 public static partial class PipeTemplate
@@ -40,6 +40,11 @@ public static partial class PipeTemplate
         var type = match.Groups["type"].Value;
         var name = match.Groups["name"].Value;
         var arguments = match.Groups["args"].Success ? match.Groups["args"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
+        if (type == "Array")
+        {
+            return RenderArray(name, arguments, parameters);
+        }
+
         var required = arguments.Contains("required=True", StringComparer.Ordinal);
         var fallback = arguments.FirstOrDefault(a => !a.Contains('=', StringComparison.Ordinal));
         var value = IsDefined(parameters, name) ? parameters[name] : fallback?.Trim('\'', '"');
@@ -55,6 +60,28 @@ public static partial class PipeTemplate
             "Int64" => long.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
             _ => throw new FormatException($"Unsupported template type {type}."),
         };
+    }
+
+    /// <summary>
+    /// <c>{{Array(name, 'String', required=True)}}</c>: the comma-separated value as an array literal of its element
+    /// type (String, Int32 or Int64), as Tinybird renders it. Without a value it is required: no defaults for arrays.
+    /// </summary>
+    private static string RenderArray(string name, string[] arguments, IReadOnlyDictionary<string, string?> parameters)
+    {
+        var element = arguments.FirstOrDefault()?.Trim('\'', '"') ?? throw new FormatException($"Array({name}) needs an element type.");
+        if (!IsDefined(parameters, name))
+        {
+            throw new ArgumentException($"Parameter '{name}' is required.", nameof(parameters));
+        }
+
+        var items = parameters[name]!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(item => element switch
+        {
+            "String" => Quote(item),
+            "Int32" => int.Parse(item, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+            "Int64" => long.Parse(item, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+            _ => throw new FormatException($"Unsupported array element type {element}."),
+        });
+        return "[" + string.Join(", ", items) + "]";
     }
 
     /// <summary>A ClickHouse string literal: backslash and quote escaped.</summary>

@@ -12,10 +12,11 @@ public static class TinybirdProject
     public const string ConsumersPipe = "dashboard_consumers";
     public const string StatusCodesPipe = "dashboard_status_codes";
     public const string EnvironmentsPipe = "dashboard_environments";
+    public const string OverviewTrafficPipe = "overview_traffic";
 
     private static readonly Lazy<DatasourceFile> LazyEvents = new(() => DatasourceFile.Parse(EventsDatasource, Read($"datasources/{EventsDatasource}.datasource")));
     private static readonly Lazy<IReadOnlyDictionary<string, PipeFile>> LazyPipes = new(() =>
-        new[] { TotalsPipe, TrafficPipe, RoutesPipe, ConsumersPipe, StatusCodesPipe, EnvironmentsPipe }
+        new[] { TotalsPipe, TrafficPipe, RoutesPipe, ConsumersPipe, StatusCodesPipe, EnvironmentsPipe, OverviewTrafficPipe }
             .ToDictionary(name => name, name => PipeFile.Parse(name, Read($"pipes/{name}.pipe"))));
 
     public static DatasourceFile Events => LazyEvents.Value;

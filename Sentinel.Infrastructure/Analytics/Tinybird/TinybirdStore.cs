@@ -13,7 +13,7 @@ namespace Sentinel.Infrastructure.Analytics.Tinybird;
 /// dashboards from the project's published pipes (<c>GET /v0/pipes/{name}.json</c>). The data source and pipes
 /// are deployed from <c>Analytics/Tinybird/project</c> with the Tinybird CLI; this class does not create them.
 /// </summary>
-public sealed class TinybirdStore(HttpClient http, IOptions<AnalyticsOptions> options) : IAnalyticsStore
+public sealed partial class TinybirdStore(HttpClient http, IOptions<AnalyticsOptions> options) : IAnalyticsStore
 {
     private readonly TinybirdOptions _settings = options.Value.Tinybird;
 

@@ -5,6 +5,7 @@ using Sentinel.Domain.Trust.Records;
 using Sentinel.Infrastructure.Auditing;
 using Sentinel.Infrastructure.Persistence;
 using Sentinel.Infrastructure.Trust.Live;
+using Sentinel.Infrastructure.Trust.Sessions;
 
 namespace Sentinel.Infrastructure.Trust.Review;
 
@@ -13,7 +14,7 @@ namespace Sentinel.Infrastructure.Trust.Review;
 /// first; claiming or assigning one (stored, audited); and the reviewer's override, which needs a note, is audited in
 /// the portal's log and the verdict audit, becomes what the verdict API answers and labels the session for learning.
 /// </summary>
-public sealed class TrustReviewService(SentinelDbContext db, AuditLog audit, TrustSessionsService sessions, ITrustSessionFeed feed, TimeProvider time)
+public sealed class TrustReviewService(SentinelDbContext db, AuditLog audit, TrustSessionsService sessions, ITrustSessionFeed feed, ITrustSessionStore live, TimeProvider time)
 {
     public const int MaxQueue = 500;
 
@@ -118,9 +119,9 @@ public sealed class TrustReviewService(SentinelDbContext db, AuditLog audit, Tru
         return ReviewResult.Done;
     }
 
-    /// <summary>Sessions per project blocked since <paramref name="since"/> (see <see cref="BlockedSessionCounts"/>).</summary>
+    /// <summary>Sessions per project blocked since <paramref name="since"/>, live or finished, each once (see <see cref="BlockedSessionCounts"/>).</summary>
     public Task<Dictionary<Guid, int>> BlockedSinceAsync(DateTime since, CancellationToken cancellationToken) =>
-        db.BlockedSinceAsync(since, cancellationToken);
+        db.BlockedSinceAsync(live, since, cancellationToken);
 
     /// <summary>Team members who may review (every portal user), for the assign menu.</summary>
     public async Task<List<(string Id, string Email)>> ReviewersAsync(CancellationToken cancellationToken)

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Sentinel.Domain.Analytics;
 using Sentinel.Domain.Identity;
 using Sentinel.Domain.Projects;
+using Sentinel.Infrastructure.Analytics;
 using Sentinel.Tests.Support;
 using Sentinel.Web.Components.Pages;
 using Sentinel.Web.Components.Pages.Overview;
@@ -17,25 +19,39 @@ public sealed class OverviewComponentsTests : PortalComponentTest
     private static readonly Project Shop = new() { Id = Guid.NewGuid(), Name = "Shop API", Slug = "shop-api" };
 
     [Fact]
-    public void TheQuery_CoversThe24WholeHoursUpToNow_AndEmptyHoursAreZeros()
+    public void TheQuery_CoversThe24WholeHoursUpToNow_ForEveryCard_AndEmptyHoursAreZeros()
     {
-        var query = ProjectOverview.Query(Shop.Id, Now);
+        var other = new Project { Id = Guid.NewGuid(), Name = "Other", Slug = "other" };
+        var query = ProjectOverview.Query([Shop.Id, other.Id], Now);
         Assert.Equal(new DateTime(2026, 11, 24, 15, 0, 0, DateTimeKind.Utc), query.From);
         Assert.Equal(new DateTime(2026, 11, 25, 15, 0, 0, DateTimeKind.Utc), query.To);
+        Assert.Equal([Shop.Id, other.Id], query.ProjectIds);
         Assert.Null(query.Problem());
 
-        var (requests, errors) = ProjectOverview.Hourly(query, [
-            new TrafficBucket(query.From, 10, 1, 0, 20, 40, 60),
-            new TrafficBucket(query.From.AddHours(5), 7, 0, 2, 20, 40, 60),
-            new TrafficBucket(query.To.AddHours(-1), 3, 0, 0, 20, 40, 60),
-            new TrafficBucket(query.To, 99, 99, 99, 20, 40, 60), // outside: the store never answers it, ignored if it did
-        ]);
+        var cards = ProjectOverview.Cards([Shop, other], query, [
+            new ProjectTrafficBucket(Shop.Id, query.From, 10, 1, 0),
+            new ProjectTrafficBucket(Shop.Id, query.From.AddHours(5), 7, 0, 2),
+            new ProjectTrafficBucket(Shop.Id, query.To.AddHours(-1), 3, 0, 0),
+            new ProjectTrafficBucket(Shop.Id, query.To, 99, 99, 99), // outside: the store never answers it, ignored if it did
+            new ProjectTrafficBucket(other.Id, query.From.AddHours(2), 4, 4, 0),
+        ], new Dictionary<Guid, int> { [other.Id] = 2 });
 
-        Assert.Equal(24, requests.Length);
-        Assert.Equal(20, requests.Sum());
-        Assert.Equal((10, 7, 3), (requests[0], requests[5], requests[23]));
-        Assert.Equal((1, 2), (errors[0], errors[5]));
-        Assert.Equal(3, errors.Sum());
+        var (shop, second) = (cards[0], cards[1]);
+        Assert.Equal((Shop, other), (shop.Project, second.Project));
+        Assert.Equal(24, shop.Requests.Length);
+        Assert.Equal(20, shop.TotalRequests);
+        Assert.Equal((10, 7, 3), (shop.Requests[0], shop.Requests[5], shop.Requests[23]));
+        Assert.Equal((1, 2), (shop.Errors[0], shop.Errors[5]));
+        Assert.Equal(3, shop.TotalErrors);
+        Assert.Equal((4, 4, 4L), (second.TotalRequests, second.TotalErrors, second.Requests[2]));
+        Assert.Equal((0, 2), (shop.BlockedToday, second.BlockedToday));
+    }
+
+    [Fact]
+    public void TheQuery_ForTooManyProjects_OrNone_SaysWhy()
+    {
+        Assert.NotNull(ProjectOverview.Query([], Now).Problem());
+        Assert.NotNull(ProjectOverview.Query(Enumerable.Range(0, TrafficOverviewQuery.MaxProjects + 1).Select(_ => Guid.NewGuid()).ToList(), Now).Problem());
     }
 
     [Fact]
@@ -92,6 +108,31 @@ public sealed class OverviewComponentsTests : PortalComponentTest
         Assert.Equal("SQLite", page.Find("[data-testid=app-database]").TextContent);
         Assert.Equal("DuckDB (embedded)", page.Find("[data-testid=analytics-store]").TextContent);
         Assert.Equal("0 s", page.Find("[data-testid=queue-lag]").TextContent);
+    }
+
+    [Fact]
+    public async Task TheOverview_ShowsEachProjectsOwnTraffic_FromOneQueryForAllCards()
+    {
+        await using var app = SentinelApp.Embedded().Start();
+        Services.AddFallbackServiceProvider(app.Services);
+        AddAuthorization().SetAuthorized("support@sentinel.test").SetRoles(Roles.Support);
+        var busy = await app.CreateProjectAsync("Busy shop");
+        var quiet = await app.CreateProjectAsync("Quiet shop");
+        var idle = await app.CreateProjectAsync("Idle shop");
+        var start = DateTime.UtcNow.AddHours(-3);
+        var busyEvents = TestEvents.AsStored(TestEvents.Generate(120, seed: 21, start), busy.Id);
+        var quietEvents = TestEvents.AsStored(TestEvents.Generate(15, seed: 22, start), quiet.Id);
+        var store = app.Services.GetRequiredService<IAnalyticsStore>();
+        await store.WriteAsync([.. busyEvents, .. quietEvents], CancellationToken.None);
+
+        var page = Render<Home>();
+
+        string Count(Project p, string what) => page.Find($"[data-testid=project-card-{p.Slug}] [data-testid={what}]").TextContent;
+        page.WaitForAssertion(() => Assert.Equal("120", Count(busy, "project-requests")), TimeSpan.FromSeconds(20));
+        Assert.Equal(busyEvents.Count(e => e.Status >= 400).ToString("#,0", CultureInfo.InvariantCulture), Count(busy, "project-errors"));
+        Assert.Equal("15", Count(quiet, "project-requests"));
+        Assert.Equal(quietEvents.Count(e => e.Status >= 400).ToString("#,0", CultureInfo.InvariantCulture), Count(quiet, "project-errors"));
+        Assert.Equal("0", Count(idle, "project-requests"));
     }
 
     [Fact]

@@ -15,21 +15,24 @@ public sealed record ProjectOverview(Project Project, long[] Requests, long[] Er
 
     public double ErrorRate => TotalRequests == 0 ? 0 : (double)TotalErrors / TotalRequests;
 
-    /// <summary>The query behind the sparklines: the 24 whole hours up to and including the current one, in 1-hour buckets.</summary>
-    public static DashboardQuery Query(Guid projectId, DateTime utcNow)
+    /// <summary>
+    /// The one query behind every card's sparklines: the 24 whole hours up to and including the current one, in
+    /// 1-hour buckets, for all the projects shown (requests and errors only, <see cref="TrafficOverviewQuery"/>).
+    /// </summary>
+    public static TrafficOverviewQuery Query(IReadOnlyList<Guid> projectIds, DateTime utcNow)
     {
         var hour = new DateTime(utcNow.Year, utcNow.Month, utcNow.Day, utcNow.Hour, 0, 0, DateTimeKind.Utc);
-        return new DashboardQuery(projectId, null, hour.AddHours(1 - Hours), hour.AddHours(1), 3600);
+        return new TrafficOverviewQuery(projectIds, hour.AddHours(1 - Hours), hour.AddHours(1), 3600);
     }
 
-    /// <summary>The store lists only buckets with traffic: spreads them over <see cref="Hours"/> slots, zeros between.</summary>
-    public static (long[] Requests, long[] Errors) Hourly(DashboardQuery query, IEnumerable<TrafficBucket> traffic)
+    /// <summary>The store lists only buckets with traffic: spreads one project's over <see cref="Hours"/> slots, zeros between.</summary>
+    public static (long[] Requests, long[] Errors) Hourly(TrafficOverviewQuery query, Guid projectId, IEnumerable<ProjectTrafficBucket> traffic)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(traffic);
         var requests = new long[Hours];
         var errors = new long[Hours];
-        foreach (var bucket in traffic)
+        foreach (var bucket in traffic.Where(b => b.ProjectId == projectId))
         {
             var slot = (int)Math.Floor((bucket.Start - query.From).TotalHours);
             if (slot is >= 0 and < Hours)
@@ -40,5 +43,17 @@ public sealed record ProjectOverview(Project Project, long[] Requests, long[] Er
         }
 
         return (requests, errors);
+    }
+
+    /// <summary>Every shown project's card from the one traffic answer; a project without traffic gets zeros.</summary>
+    public static List<ProjectOverview> Cards(IReadOnlyList<Project> shown, TrafficOverviewQuery query, IReadOnlyList<ProjectTrafficBucket> traffic, IReadOnlyDictionary<Guid, int> blocked)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        ArgumentNullException.ThrowIfNull(blocked);
+        return shown.Select(project =>
+        {
+            var (requests, errors) = Hourly(query, project.Id, traffic);
+            return new ProjectOverview(project, requests, errors, blocked.GetValueOrDefault(project.Id));
+        }).ToList();
     }
 }

@@ -38,5 +38,8 @@ public static class ReviewQueueView
             : $"{(int)wait.TotalDays} d";
     }
 
+    /// <summary>A session id short enough for a heading or a table cell; the full id is shown next to it where it matters.</summary>
+    public static string ShortSessionId(string sessionId) => sessionId.Length > 14 ? sessionId[..14] + "…" : sessionId;
+
     public static string ShortHash(string? userHash) => userHash is null ? "—" : userHash.Length > 10 ? userHash[..10] + "…" : userHash;
 }
