@@ -16,7 +16,7 @@ public static class LatencyBuckets
     /// <summary>Durations below one microsecond share the bucket of one microsecond (their error is absolute, at most 1 µs).</summary>
     public const double FloorMs = 0.001;
 
-    /// <summary>tanh(1/100) ≈ 0.99998 %: the worst relative error of <see cref="Representative"/> for a duration ≥ <see cref="FloorMs"/>.</summary>
+    /// <summary>tanh(1/100) ≈ 0.99997 %: the worst relative error of <see cref="Representative"/> for a duration ≥ <see cref="FloorMs"/>.</summary>
     public static readonly double MaxRelativeError = Math.Tanh(0.5 / PerLogUnit);
 
     private static readonly double Ratio = Math.Exp(1.0 / PerLogUnit);
