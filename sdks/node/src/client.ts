@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { queuedEvent, type QueuedEvent, type RequestRecord } from './event.js';
 import { resolveOptions, type ResolvedOptions, type SentinelOptions } from './options.js';
 import { parseRetryAfter, retryDelayMs } from './retry.js';
+import { serializeBatch } from './serialize.js';
 import { Transport, type PostResult } from './transport.js';
 
 /** Counters an app can read (and export to its own metrics). */
@@ -173,7 +174,7 @@ export class SentinelClient {
   private async send(batch: QueuedEvent[]): Promise<void> {
     // Ids are given here, once: a retry or a 413 half re-sends events that already have theirs.
     for (const event of batch) event.id ??= randomUUID();
-    const json = JSON.stringify({ events: batch });
+    const json = serializeBatch(batch);
     for (let attempt = 0; ; attempt++) {
       let result: PostResult | undefined;
       let failure: string;

@@ -29,15 +29,15 @@ export interface SentinelMiddleware {
   readonly client: SentinelClient;
 }
 
-const ERROR = Symbol('sentinel.error');
-const START = Symbol('sentinel.start');
+/** An app error's message for the event, kept beside the response rather than on it (see the middleware). */
+const errors = new WeakMap<object, unknown>();
 
 /**
  * Express middleware: `app.use(sentinel({ key }))` before the routes. Records each request when its response is
  * finished (route template from `req.route.path` with the mount path, client ip from `req.ip`, so Express's
  * `trust proxy` setting applies). Errors from the app reach Sentinel through `sentinelErrors()`.
- * Per request it only notes the start time on the response and adds one shared 'finish' listener (no closure per
- * request); the event is one object literal handed to the buffer as it is; ids, JSON and gzip are the sender's work.
+ * Per request it adds one 'finish' listener that holds the start time, and writes nothing onto `req` or `res`; the event
+ * is one object literal handed to the buffer as it is; ids, JSON and gzip are the sender's work.
  */
 export function sentinel(options: ExpressOptions): SentinelMiddleware {
   const client = options.client ?? new SentinelClient(options);
@@ -46,11 +46,9 @@ export function sentinel(options: ExpressOptions): SentinelMiddleware {
   const masked = client.options.maskHeaders;
   const environment = client.options.environment;
 
-  function onFinish(this: ServerResponse & { [START]?: number }) {
+  function record(req: ExpressRequest, res: ServerResponse, start: number) {
     try {
-      const res = this;
-      const req = res.req as ExpressRequest;
-      const durationMs = performance.now() - (res[START] ?? 0);
+      const durationMs = performance.now() - start;
       const routePath = req.route?.path;
       const status = res.statusCode;
       const consumer = identifyConsumer ? identifyConsumer(req, res) : undefined;
@@ -73,19 +71,21 @@ export function sentinel(options: ExpressOptions): SentinelMiddleware {
         environment,
         sdk: SDK,
         headers: logHeaders ? maskHeaders(req.headers, masked) : undefined,
-        error: status >= 500 ? errorText((res as any)[ERROR] as unknown, res) : undefined,
+        error: status >= 500 ? errorText(errors.get(res), res) : undefined,
       });
     } catch (e) {
       client.options.logger.error(`sentinel: could not record a request: ${String(e)}`);
     }
   }
 
-  const middleware = ((req: ExpressRequest, res: ServerResponse & { [START]?: number }, next: Next) => {
+  const middleware = ((req: ExpressRequest, res: ServerResponse, next: Next) => {
     try {
       if (client.shouldRecord(req.path ?? (req.url ?? '/').split('?')[0]!)) {
-        res[START] = performance.now();
-        // 'finish' fires once per response: `on` avoids the wrapper closure that `once` makes each time.
-        res.on('finish', onFinish);
+        // The start time lives in this closure, not on `res`: a property added to Node's ServerResponse (even a
+        // symbol) cost about 3 µs per request in the whole app's handling of it (bench/express.mjs, ADR 033).
+        // 'finish' fires once per response: `on` avoids the wrapper closure that `once` adds.
+        const start = performance.now();
+        res.on('finish', () => record(req, res, start));
       }
     } catch (e) {
       client.options.logger.error(`sentinel: ${String(e)}`);
@@ -100,7 +100,7 @@ export function sentinel(options: ExpressOptions): SentinelMiddleware {
 export function sentinelErrors() {
   return (error: unknown, _req: unknown, res: ServerResponse, next: Next) => {
     try {
-      (res as any)[ERROR] = error;
+      errors.set(res, error);
     } catch {
       // never in the app's way
     }

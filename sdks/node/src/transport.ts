@@ -26,7 +26,11 @@ export class Transport {
   }
 
   async post(json: string, signal?: AbortSignal): Promise<PostResult> {
-    // Level 1: a 200-event batch compresses to within 2% of level 6's size at less than half the CPU (measured here).
+    // Level 1: a 200-event batch compresses to within 5% of level 6's size at a third of the CPU (bench/capture.mjs).
+    // Asynchronous although zlib's asynchronous form costs more CPU in isolation (bench/capture.mjs: about 0.85 against
+    // 0.4 µs per event): in a real Express app under load, gzipSync on the event loop's thread cost the app 2-4 µs
+    // more per request in three alternating runs of bench/express.mjs (ADR 033). Why was not established (zlib's
+    // ~256 KB of state through the request path's caches is one candidate); on libuv's pool it runs beside the app.
     // Bodies under GZIP_MIN_BYTES go as they are: a gzip stream's fixed setup costs more than it saves on them.
     const compress = this.compress && json.length >= GZIP_MIN_BYTES;
     const body = compress ? await gzip(json, { level: constants.Z_BEST_SPEED }) : Buffer.from(json);

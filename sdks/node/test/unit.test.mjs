@@ -122,3 +122,24 @@ test('exclusions and sampling decide before anything is recorded', () => {
   assert.equal(client.stats().sampledOut, 1);
   void client.close(0);
 });
+
+test('the batch serializer writes what JSON.stringify writes, for plain and awkward values', async () => {
+  const { serializeBatch } = await import('../dist/esm/serialize.js');
+  const sdk = { name: 'sentinel-node', version: '0.1.0' };
+  const full = {
+    id: '7f1c0a9e-0000-4000-8000-000000000001', timestamp: 1764115200123, method: 'POST', host: 'api.example', path: '/orders/42',
+    route: '/orders/:id', status: 500, durationMs: 12.345, requestBytes: 120, responseBytes: 0, consumerId: 'cus_1',
+    ip: '::ffff:10.0.0.1', userAgent: 'curl/8.5', environment: 'production', sdk, headers: { accept: '*/*', authorization: '[masked]' },
+    error: 'Error: the "order" service\\down\n\tat line 1',
+  };
+  const sparse = { ...full, id: undefined, route: undefined, consumerId: undefined, headers: undefined, error: undefined, timestamp: '2026-11-26T00:00:00.000Z' };
+  const awkward = {
+    ...full, path: '/caf\u00e9/\u{1F600}/lone\ud800/\u0001', userAgent: 'a "quoted" agent \\ with \u2028 separators',
+    durationMs: Number.NaN, requestBytes: Number.POSITIVE_INFINITY, consumerId: '</script>',
+  };
+  for (const events of [[], [full], [sparse], [awkward], [full, sparse, awkward, full]]) {
+    const text = serializeBatch(events);
+    assert.equal(text, JSON.stringify({ events }));
+    assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify({ events })));
+  }
+});
