@@ -5,8 +5,9 @@
 #   the embedded DuckDB store with EMBEDDED_EVENTS events, default 1,000,000;      target p95 <= 1 s
 # Ends with one line per store: RESULT store=clickhouse events=N p95_ms=N and RESULT store=embedded events=N p95_ms=N.
 #   scripts/bench-dashboard.sh [runs, default 20]      BENCH_ONLY=clickhouse or embedded runs one store.
-# Then, on the same ClickHouse data, ADR 025's experiment: the 7d and 30d dashboards from hourly rollups
-# (RESULT store=clickhouse-hourly-rollups ...; BENCH_ROLLUPS=0 skips it).
+# On ClickHouse the rollup job's code builds the hourly rollups first (RESULT ... rollup_job: its first run and a run
+# with nothing to do), so 7d and 30d time what the page reads: rollups + raw edges (ADR 031). Each RESULT line carries
+# the load average; `uptime` is printed around each store.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/bench-common.sh

@@ -26,12 +26,21 @@ public sealed record DashboardQuery(Guid ProjectId, string? Environment, DateTim
     /// <summary>Also compute <see cref="Dashboard.Previous"/>: the totals of [From − (To − From), From), in the same query.</summary>
     public bool ComparePrevious { get; init; }
 
+    /// <summary>Views at least this long report estimated latency percentiles (ADR 031); shorter ones stay exact.</summary>
+    public static readonly TimeSpan LongView = TimeSpan.FromDays(7);
+
     public long FromUnix => UnixTime.Seconds(From);
 
     public long ToUnix => UnixTime.Seconds(To);
 
     /// <summary>Where the totals query starts reading: the previous period's start when it is compared.</summary>
     public long TotalsFromUnix => ComparePrevious ? FromUnix - (ToUnix - FromUnix) : FromUnix;
+
+    /// <summary>
+    /// A long view: its p50/p95/p99 are the <see cref="LatencyBuckets"/> estimate (within 1%) in every store, so a
+    /// store may read hourly histograms instead of every duration; counts, errors, bytes and consumers stay exact.
+    /// </summary>
+    public bool EstimatesLatency => ToUnix - FromUnix >= (long)LongView.TotalSeconds;
 
     /// <summary>Null when the query is sound, else what is wrong with it.</summary>
     public string? Problem() =>

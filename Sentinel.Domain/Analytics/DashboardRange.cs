@@ -29,6 +29,9 @@ public sealed record DashboardRange(string Name, DateTime From, DateTime To)
 
     public bool IsCustom => Name == Custom;
 
+    /// <summary>The range's latency percentiles are estimates within 1% (<see cref="DashboardQuery.EstimatesLatency"/>, ADR 031).</summary>
+    public bool EstimatesLatency => Length >= DashboardQuery.LongView;
+
     /// <summary>The narrowest round width that keeps the chart within <see cref="MaxPoints"/> points.</summary>
     public int BucketSeconds
     {

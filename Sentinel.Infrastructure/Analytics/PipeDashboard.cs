@@ -25,15 +25,16 @@ internal static class PipeDashboard
         var environments = run(TinybirdProject.EnvironmentsPipe, parameters, cancellationToken);
         await Task.WhenAll(totals, traffic, routes, consumers, statuses, environments);
 
-        var periods = (await totals).ToLookup(row => Long(row, "current") == 1, Totals);
+        var latency = Latency(query);
+        var periods = (await totals).ToLookup(row => Long(row, "current") == 1, row => Totals(row, latency));
         return new Dashboard(
             periods[true].FirstOrDefault() ?? DashboardTotals.Empty,
             (await traffic).Select(row => new TrafficBucket(
                 DateTime.UnixEpoch.AddSeconds(Long(row, "bucket")), Long(row, "requests"), Long(row, "client_errors"), Long(row, "server_errors"),
-                Number(row, "p50_ms"), Number(row, "p95_ms"), Number(row, "p99_ms"))).ToList(),
+                latency(row, "p50_ms"), latency(row, "p95_ms"), latency(row, "p99_ms"))).ToList(),
             (await routes).Select(row => new RouteStats(
                 Text(row, "method"), Text(row, "route"), Long(row, "requests"), Long(row, "client_errors"), Long(row, "server_errors"),
-                Number(row, "p50_ms"), Number(row, "p95_ms"), Number(row, "p99_ms"), Number(row, "avg_request_bytes"), Number(row, "avg_response_bytes"))).ToList(),
+                latency(row, "p50_ms"), latency(row, "p95_ms"), latency(row, "p99_ms"), Number(row, "avg_request_bytes"), Number(row, "avg_response_bytes"))).ToList(),
             (await consumers).Select(row => new ConsumerStats(Text(row, "consumer_id"), Long(row, "requests"), Long(row, "errors"))).ToList(),
             (await statuses).Select(row => new StatusCount((int)Long(row, "status"), Long(row, "requests"))).ToList())
         {
@@ -54,11 +55,16 @@ internal static class PipeDashboard
         ["route"] = query.Route,
         ["consumer_id"] = query.ConsumerId,
         ["bucket_seconds"] = query.BucketSeconds.ToString(CultureInfo.InvariantCulture),
+        ["latency_buckets"] = query.EstimatesLatency ? "1" : null,
     };
 
-    private static DashboardTotals Totals(JsonElement row) => new(
+    /// <summary>How a quantile column becomes milliseconds: as it is, or from its latency bucket in a long view (ADR 031).</summary>
+    public static Func<JsonElement, string, double> Latency(DashboardQuery query) =>
+        query.EstimatesLatency ? (row, name) => LatencyBuckets.Representative((int)Number(row, name)) : Number;
+
+    private static DashboardTotals Totals(JsonElement row, Func<JsonElement, string, double> latency) => new(
         Long(row, "requests"), Long(row, "client_errors"), Long(row, "server_errors"), Long(row, "request_bytes"), Long(row, "response_bytes"),
-        Number(row, "p50_ms"), Number(row, "p95_ms"), Number(row, "p99_ms"), Long(row, "consumers"));
+        latency(row, "p50_ms"), latency(row, "p95_ms"), latency(row, "p99_ms"), Long(row, "consumers"));
 
     /// <summary>The <c>data</c> rows of a ClickHouse/Tinybird <c>FORMAT JSON</c> answer.</summary>
     public static IReadOnlyList<JsonElement> DataRows(JsonDocument document) =>
@@ -72,7 +78,7 @@ internal static class PipeDashboard
         return value.ValueKind == JsonValueKind.String ? long.Parse(value.GetString()!, CultureInfo.InvariantCulture) : (long)value.GetDouble();
     }
 
-    private static double Number(JsonElement row, string name)
+    public static double Number(JsonElement row, string name)
     {
         var value = row.GetProperty(name);
         return value.ValueKind == JsonValueKind.String ? double.Parse(value.GetString()!, CultureInfo.InvariantCulture) : value.GetDouble();

@@ -100,6 +100,7 @@ internal static class JobsExtensions
         services.TryAddSingleton<DrainSlots>();
         services.AddTransient<DrainJob>();
         services.AddTransient<RetentionJob>();
+        services.AddTransient<Analytics.AnalyticsRollupJob>();
         services.AddTransient<DeadLetterJob>();
         services.AddHostedService<RecurringJobsRegistrar>();
         if (workers.RunAs == DrainHost.HostedService && workers.Count > 0)

@@ -14,6 +14,7 @@ internal sealed partial class RecurringJobsRegistrar(
     IRecurringJobManagerV2 jobs,
     IOptions<WorkerOptions> options,
     IOptions<Keys.KeyOptions> keys,
+    IOptions<AnalyticsOptions> analytics,
     ILogger<RecurringJobsRegistrar> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,6 +42,11 @@ internal sealed partial class RecurringJobsRegistrar(
         jobs.AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, job => job.EnforceAsync(CancellationToken.None), settings.RetentionCron);
         jobs.AddOrUpdate<Keys.KeyUsageFlushJob>(Keys.KeyUsageFlushJob.RecurringId, job => job.FlushAsync(CancellationToken.None), Keys.KeyUsageFlushJob.Cron(keys.Value));
         jobs.AddOrUpdate<DeadLetterJob>(DeadLetterJob.RecurringId, job => job.RedriveAllAsync(CancellationToken.None), Cron.Never());
+        if (analytics.Value.Store == AnalyticsStoreKind.ClickHouse)
+        {
+            jobs.AddOrUpdate<Analytics.AnalyticsRollupJob>(Analytics.AnalyticsRollupJob.RecurringId, job => job.RunAsync(CancellationToken.None), Analytics.AnalyticsRollupJob.Cron);
+        }
+
         if (settings.RunAs != DrainHost.Hangfire || settings.Count == 0)
         {
             return; // an ingest-only host leaves the drain jobs to the hosts that drain

@@ -129,6 +129,94 @@ public sealed class AnalyticsStoresAgreeTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// Views of 7 days and longer (ADR 031): ClickHouse reads its hourly rollups (built by the job's code) plus raw
+    /// events at the edges and in hours changed since, the others read raw events; all must give the same dashboard,
+    /// with the same estimated percentiles, and the counts must be the exact counts of the distinct events.
+    /// </summary>
+    [Fact]
+    public async Task LongViews_AreTheSameInEveryStore_WithClickHouseReadingRollupsAndRawEdges()
+    {
+        var now = new DateTime(2026, 11, 20, 9, 20, 15, DateTimeKind.Utc);
+        var production = Spread(Events(_project, 2500, seed: 11, "production"), now, TimeSpan.FromDays(12), seed: 11);
+        var staging = Spread(Events(_project, 500, seed: 12, "staging"), now, TimeSpan.FromDays(9), seed: 12);
+        var other = Spread(Events(_otherProject, 300, seed: 13, "production"), now, TimeSpan.FromDays(9), seed: 13);
+        foreach (var store in _stores.Values)
+        {
+            await store.WriteAsync([.. production, .. staging, .. other], CancellationToken.None);
+        }
+
+        var clickHouse = (IAnalyticsRollups)_stores["clickhouse"];
+        var first = await clickHouse.RollUpAsync(now, CancellationToken.None);
+        Assert.True(first.HoursRebuilt > 200, $"rolled up {first.HoursRebuilt} hours");
+
+        // After the rollup: a batch delivered again, late events into rolled-up hours, events in the current hour.
+        var late = Spread(Events(_project, 40, seed: 14, "production"), now.AddDays(-2), TimeSpan.FromDays(3), seed: 14);
+        var recent = Spread(Events(_project, 30, seed: 15, "staging"), now, TimeSpan.FromMinutes(20), seed: 15);
+        foreach (var store in _stores.Values)
+        {
+            await store.WriteAsync(production[1000..1400], CancellationToken.None);
+            await store.WriteAsync([.. late, .. recent], CancellationToken.None);
+        }
+
+        var queries = new[]
+        {
+            DashboardRange.Preset("7d", now).Query(_project, null),
+            DashboardRange.Preset("30d", now).Query(_project, null),
+            DashboardRange.Preset("7d", now).Query(_project, "staging"),
+            new DashboardQuery(_project, "production", now.AddDays(-8).AddMinutes(-17), now.AddMinutes(-3), 7200) { ComparePrevious = true },
+            new DashboardQuery(_project, null, now.AddDays(-10), now, 86_400),
+            DashboardRange.Preset("7d", now).Query(_project, null) with { Method = "GET", Route = "/orders/{id}" },
+            DashboardRange.Preset("30d", now).Query(_project, null) with { ConsumerId = "customer-3" },
+        };
+        var everything = production.Concat(staging).Concat(late).Concat(recent).ToList();
+        foreach (var round in new[] { "after late events", "after the next rollup" })
+        {
+            foreach (var query in queries)
+            {
+                var answers = new Dictionary<string, Dashboard>();
+                foreach (var (name, store) in _stores)
+                {
+                    answers[name] = await store.QueryAsync(query, CancellationToken.None);
+                }
+
+                foreach (var (name, actual) in answers)
+                {
+                    AssertSame(answers["embedded"], actual, $"{name} {round} for {query}");
+                }
+
+                // Exact counts, estimated percentiles: against the events themselves.
+                var inRange = everything
+                    .Where(e => UnixTime.Seconds(e.Timestamp) >= query.FromUnix && UnixTime.Seconds(e.Timestamp) < query.ToUnix)
+                    .Where(e => (query.Environment ?? e.Environment) == e.Environment && (query.Route ?? e.Route) == e.Route && (query.Method ?? e.Method) == e.Method)
+                    .Where(e => (query.ConsumerId ?? e.ConsumerId) == e.ConsumerId)
+                    .ToList();
+                var totals = answers["clickhouse"].Totals;
+                Assert.True(inRange.Count > 0, $"{query} holds no events");
+                Assert.Equal(inRange.Count, totals.Requests);
+                Assert.Equal(inRange.Count(e => e.Status >= 500), totals.ServerErrors);
+                Assert.Equal(inRange.Select(e => e.ConsumerId).Where(c => c.Length > 0).Distinct().Count(), totals.Consumers);
+                Assert.Equal(LatencyBuckets.Estimate(inRange.Select(e => e.DurationMs).Order().ToList(), 0.95), totals.P95Ms, 9);
+            }
+
+            var rebuilt = await clickHouse.RollUpAsync(now, CancellationToken.None);
+            Assert.True(round != "after late events" || rebuilt.HoursRebuilt > 0, "the late events changed no hour");
+        }
+
+        // The test really read rollups: whole days were rolled up, and a row slipped into a current daily rollup
+        // (as if 1000 requests) shows in the view.
+        var days = await _clickHouse!.QueryAsync($"SELECT count() FROM {_clickHouseDatabase}.api_rollup_days FINAL WHERE project_id = '{_project}'");
+        Assert.True(int.Parse(days, System.Globalization.CultureInfo.InvariantCulture) >= 10, $"{days} days rolled up");
+        var before = (await _stores["clickhouse"].QueryAsync(queries[1], CancellationToken.None)).Totals.Requests;
+        const string SlippedRoute = "'/orders/{id}'";
+        await _clickHouse.QueryAsync($"""
+            INSERT INTO {_clickHouseDatabase}.api_rollup_requests_daily
+            SELECT project_id, day, version, 'production', 'GET', {SlippedRoute}, 200, 1000, 0, 0
+            FROM {_clickHouseDatabase}.api_rollup_days FINAL WHERE project_id = '{_project}' ORDER BY day LIMIT 1 OFFSET 4
+            """);
+        Assert.Equal(before + 1000, (await _stores["clickhouse"].QueryAsync(queries[1], CancellationToken.None)).Totals.Requests);
+    }
+
+    /// <summary>
     /// The overview's one traffic query for every card: per project and bucket, the same counts in every store, a
     /// re-sent batch counted once, a project not asked for left out, and each project's buckets the same as its own
     /// dashboard's traffic over the same range.
@@ -330,6 +418,13 @@ public sealed class AnalyticsStoresAgreeTests : IAsyncLifetime
     private static string FirstDifference(List<TrafficBucket> expected, List<TrafficBucket> actual) =>
         expected.Count != actual.Count ? $"{actual.Count} rows, expected {expected.Count}"
         : expected.Zip(actual).Where(p => !Equals(p.First, p.Second)).Select(p => $"{p.Second} != {p.First}").FirstOrDefault() ?? "";
+
+    /// <summary>The events moved to random seconds of the <paramref name="span"/> before <paramref name="end"/>.</summary>
+    private static ApiEvent[] Spread(ApiEvent[] events, DateTime end, TimeSpan span, int seed)
+    {
+        var random = new Random(seed);
+        return [.. events.Select(e => e with { Timestamp = end.AddSeconds(-1 - random.NextInt64((long)span.TotalSeconds)) })];
+    }
 
     private static ApiEvent[] Events(Guid project, int count, int seed, string environment) =>
         [.. TestEvents.AsStored(TestEvents.Generate(count, seed, Start, environment), project)];

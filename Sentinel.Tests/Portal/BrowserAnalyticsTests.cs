@@ -43,6 +43,15 @@ public sealed class BrowserAnalyticsTests(BrowserFixture browser) : BrowserTest(
         await Assertions.Expect(page.GetByTestId("top-routes")).ToContainTextAsync(stored.TopRoutes(1).Single().Route);
         await Screenshot(page, "dashboard-desktop");
 
+        // Over 30 days the percentiles are estimates (ADR 031) and say so; the counts stay exact.
+        await page.GetByTestId("range-30d").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("range=30d"), Slow);
+        await Assertions.Expect(page.GetByTestId("kpi-p95-value")).ToContainTextAsync("≈");
+        await Assertions.Expect(page.GetByTestId("kpi-p95")).ToContainTextAsync("estimate, within 1%");
+        await Assertions.Expect(page.GetByTestId("latency-caption")).ToContainTextAsync("≈ estimates within 1%");
+        await Assertions.Expect(page.GetByTestId("kpi-requests-value")).ToHaveTextAsync("190");
+        await Screenshot(page, "dashboard-30d-desktop");
+
         await page.GetByTestId("range-1h").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("range=1h"), Slow);
         await page.GetByTestId("filter-environment").ClickAsync();
@@ -80,6 +89,11 @@ public sealed class BrowserAnalyticsTests(BrowserFixture browser) : BrowserTest(
         await phone.WaitForCircuitAsync();
         await Assertions.Expect(phone.GetByTestId("kpi-requests-value")).ToHaveTextAsync("190");
         await Screenshot(phone, "dashboard-phone");
+        Assert.False(await phone.ScrollsSidewaysAsync());
+        await phone.GotoAsync(App, $"/analytics/{project.Slug}?range=30d");
+        await phone.WaitForCircuitAsync();
+        await Assertions.Expect(phone.GetByTestId("kpi-p95-value")).ToContainTextAsync("≈");
+        await Screenshot(phone, "dashboard-30d-phone");
         Assert.False(await phone.ScrollsSidewaysAsync());
     }
 

@@ -12,8 +12,10 @@ namespace Sentinel.Infrastructure.Analytics.ClickHouse;
 /// <summary>
 /// Self-hosted ClickHouse over its HTTP interface: inserts the queued rows as they are (they are RowBinary), the table from the Tinybird data source
 /// file and the dashboards from the Tinybird pipes' SQL, so both backends run one schema and one set of queries.
+/// Views of 7 days and longer read hourly rollups where they are current (ADR 031, <see cref="RollupDashboard"/>),
+/// which <see cref="RollUpAsync"/> keeps up to date.
 /// </summary>
-public sealed partial class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> options) : IAnalyticsStore
+public sealed partial class ClickHouseStore(HttpClient http, IOptions<AnalyticsOptions> options) : IAnalyticsStore, IAnalyticsRollups
 {
     private readonly ClickHouseOptions _settings = options.Value.ClickHouse;
 
@@ -21,6 +23,10 @@ public sealed partial class ClickHouseStore(HttpClient http, IOptions<AnalyticsO
     {
         await ExecuteAsync($"CREATE DATABASE IF NOT EXISTS {_settings.Database}", null, useDatabase: false, cancellationToken);
         await ExecuteAsync(TinybirdProject.Events.CreateTableSql(TinybirdProject.EventsDatasource), null, useDatabase: true, cancellationToken);
+        foreach (var table in RollupSql.CreateTables.Concat(RollupSql.CreateDailyTables))
+        {
+            await ExecuteAsync(table, null, useDatabase: true, cancellationToken);
+        }
     }
 
     public Task WriteAsync(ApiEventRows rows, CancellationToken cancellationToken)
@@ -31,8 +37,16 @@ public sealed partial class ClickHouseStore(HttpClient http, IOptions<AnalyticsO
             : ExecuteAsync($"INSERT INTO {TinybirdProject.EventsDatasource} ({ApiEventRows.Columns}) FORMAT RowBinary", rows.Bytes, useDatabase: true, cancellationToken);
     }
 
-    public Task<Dashboard> QueryAsync(DashboardQuery query, CancellationToken cancellationToken) =>
-        PipeDashboard.QueryAsync(query, RunPipeAsync, cancellationToken);
+    public Task<Dashboard> QueryAsync(DashboardQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return RollupDashboard.Serves(query)
+            ? RollupDashboard.QueryAsync(query, QueryJsonAsync, cancellationToken)
+            : PipeDashboard.QueryAsync(query, RunPipeAsync, cancellationToken);
+    }
+
+    public Task<RollupRun> RollUpAsync(DateTime now, CancellationToken cancellationToken) =>
+        new ClickHouseRollups(this).RollUpAsync(now, cancellationToken);
 
     public Task DeleteBeforeAsync(Guid projectId, DateTime cutoff, CancellationToken cancellationToken) =>
         ExecuteAsync(
@@ -49,6 +63,16 @@ public sealed partial class ClickHouseStore(HttpClient http, IOptions<AnalyticsO
         using var document = JsonDocument.Parse(body);
         return PipeDashboard.DataRows(document);
     }
+
+    /// <summary>One statement ending in <c>FORMAT JSON</c>; its data rows.</summary>
+    internal async Task<IReadOnlyList<JsonElement>> QueryJsonAsync(string sql, CancellationToken cancellationToken)
+    {
+        var body = await ExecuteAsync(sql, null, useDatabase: true, cancellationToken);
+        using var document = JsonDocument.Parse(body);
+        return PipeDashboard.DataRows(document);
+    }
+
+    internal Task ExecuteSqlAsync(string sql, CancellationToken cancellationToken) => ExecuteAsync(sql, null, useDatabase: true, cancellationToken);
 
     // ClickHouse's codes for input it cannot take (parse errors, wrong types, values out of range): a refusal of the
     // rows, not an outage, although ClickHouse 18 reports them, like every exception, with HTTP 500.

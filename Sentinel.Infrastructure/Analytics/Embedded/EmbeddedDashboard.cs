@@ -7,7 +7,7 @@ namespace Sentinel.Infrastructure.Analytics.Embedded;
 
 /// <summary>
 /// The six dashboard queries in DuckDB SQL, written to give exactly what the Tinybird pipes give on ClickHouse
-/// (same filters, orders and limits), latency quantiles included (<see cref="Latency"/>). They run one after the
+/// (same filters, orders and limits), latency quantiles included (<see cref="ExactLatency"/>). They run one after the
 /// other on one connection: DuckDB already spreads each query over the cores.
 /// </summary>
 internal static partial class EmbeddedDashboard
@@ -19,23 +19,24 @@ internal static partial class EmbeddedDashboard
             + (query.Route is null ? "" : " AND route = $route")
             + (query.ConsumerId is null ? "" : " AND consumer_id = $consumer");
         var filter = "project_id = $project AND ts >= $from AND ts < $to" + narrow;
+        var (latency, quantile) = query.EstimatesLatency ? (BucketLatency, (Func<DbDataReader, int, int, double>)BucketQuantile) : (ExactLatency, ElementQuantile);
 
         var periods = await ReadAsync(connection, query, $"""
             SELECT ts >= $from AS current, count(*), count(*) FILTER (WHERE status >= 400 AND status < 500), count(*) FILTER (WHERE status >= 500),
-                   coalesce(sum(request_bytes), 0)::BIGINT, coalesce(sum(response_bytes), 0)::BIGINT, {Latency},
+                   coalesce(sum(request_bytes), 0)::BIGINT, coalesce(sum(response_bytes), 0)::BIGINT, {latency},
                    count(DISTINCT consumer_id) FILTER (WHERE consumer_id != '')
             FROM api_events WHERE project_id = $project AND ts >= $since AND ts < $to{narrow}
             GROUP BY current ORDER BY current DESC
             """, r => (Current: r.GetBoolean(0), Totals: new DashboardTotals(
-                r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), Quantile(r, 6, 0), Quantile(r, 6, 1), Quantile(r, 6, 2), r.GetInt64(7))),
+                r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), quantile(r, 6, 0), quantile(r, 6, 1), quantile(r, 6, 2), r.GetInt64(7))),
             cancellationToken);
 
         var traffic = await ReadAsync(connection, query, $"""
             SELECT (ts // $bucket) * $bucket AS bucket, count(*),
-                   count(*) FILTER (WHERE status >= 400 AND status < 500), count(*) FILTER (WHERE status >= 500), {Latency}
+                   count(*) FILTER (WHERE status >= 400 AND status < 500), count(*) FILTER (WHERE status >= 500), {latency}
             FROM api_events WHERE {filter} GROUP BY bucket ORDER BY bucket
             """, r => new TrafficBucket(
-                DateTime.UnixEpoch.AddSeconds(r.GetInt64(0)), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), Quantile(r, 4, 0), Quantile(r, 4, 1), Quantile(r, 4, 2)),
+                DateTime.UnixEpoch.AddSeconds(r.GetInt64(0)), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), quantile(r, 4, 0), quantile(r, 4, 1), quantile(r, 4, 2)),
             cancellationToken);
 
         var routes = await ReadAsync(connection, query, $"""
@@ -44,13 +45,13 @@ internal static partial class EmbeddedDashboard
                 SELECT method, route, count(*) AS requests,
                        count(*) FILTER (WHERE status >= 400 AND status < 500) AS client_errors,
                        count(*) FILTER (WHERE status >= 500) AS server_errors,
-                       {Latency} AS latency,
+                       {latency} AS latency,
                        avg(request_bytes) AS avg_request_bytes, avg(response_bytes) AS avg_response_bytes
                 FROM api_events WHERE {filter} GROUP BY method, route)
             ORDER BY requests DESC, method, route LIMIT {DashboardQuery.RouteLimit}
             """, r => new RouteStats(
                 r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4),
-                Quantile(r, 5, 0), Quantile(r, 5, 1), Quantile(r, 5, 2), r.GetDouble(6), r.GetDouble(7)), cancellationToken);
+                quantile(r, 5, 0), quantile(r, 5, 1), quantile(r, 5, 2), r.GetDouble(6), r.GetDouble(7)), cancellationToken);
 
         var consumers = await ReadAsync(connection, query, $"""
             SELECT consumer_id, count(*) AS requests, count(*) FILTER (WHERE status >= 400)
@@ -83,11 +84,21 @@ internal static partial class EmbeddedDashboard
     /// group. Cheaper than sorting each group's durations into a list (about half the time on 1M events, ADR 016);
     /// <c>EmbeddedStoreTests</c> checks the element against <see cref="ExactQuantile"/> for every count from 1 to 400.
     /// </summary>
-    private const string Latency = "quantile_disc(duration_ms, [0.5::DOUBLE + 1e-12, 0.95::DOUBLE + 1e-12, 0.99::DOUBLE + 1e-12])";
+    private const string ExactLatency = "quantile_disc(duration_ms, [0.5::DOUBLE + 1e-12, 0.95::DOUBLE + 1e-12, 0.99::DOUBLE + 1e-12])";
+
+    /// <summary>
+    /// Long views (ADR 031): the same element's latency bucket, floor(ln(max(ms, 0.001)) × 50) as in the other stores'
+    /// SQL, which <see cref="LatencyBuckets.Representative"/> turns into milliseconds.
+    /// </summary>
+    private const string BucketLatency =
+        "quantile_disc(floor(ln(greatest(duration_ms, 0.001)) * 50), [0.5::DOUBLE + 1e-12, 0.95::DOUBLE + 1e-12, 0.99::DOUBLE + 1e-12])";
 
     /// <summary>One element of a quantile list; a group always has rows, so the list is never empty.</summary>
-    private static double Quantile(DbDataReader reader, int column, int index) =>
+    private static double ElementQuantile(DbDataReader reader, int column, int index) =>
         reader.GetFieldValue<List<double>>(column)[index];
+
+    private static double BucketQuantile(DbDataReader reader, int column, int index) =>
+        LatencyBuckets.Representative((int)reader.GetFieldValue<List<double>>(column)[index]);
 
     private static async Task<List<T>> ReadAsync<T>(DuckDBConnection connection, DashboardQuery query, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {

@@ -40,12 +40,16 @@ public sealed class DashboardFiltersTests : PortalComponentTest
         Input(filters, "custom-from").Change("2026-11-20T10:00");
         Input(filters, "custom-to").Change("2026-11-20T09:00");
         filters.Find("[data-testid=custom-apply]").Click();
-        Assert.Contains("must be after", filters.Find("[data-testid=custom-problem]").TextContent, StringComparison.Ordinal);
+        // The message renders after the click's handler has run; on a loaded machine that can be after Click returns.
+        filters.WaitForAssertion(
+            () => Assert.Contains("must be after", filters.Find("[data-testid=custom-problem]").TextContent, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10));
         Assert.Empty(changed);
 
         Input(filters, "custom-to").Change("2026-11-21T09:00");
         filters.Find("[data-testid=custom-apply]").Click();
 
+        filters.WaitForAssertion(() => Assert.Single(changed), TimeSpan.FromSeconds(10));
         var view = Assert.Single(changed);
         Assert.Equal(new AnalyticsView("custom", "2026-11-20T10:00:00Z", "2026-11-21T09:00:00Z", null, false), view);
         var range = view.Resolve(Now, out var problem);

@@ -50,6 +50,21 @@ public sealed class KpiCardsTests : PortalComponentTest
         Assert.Equal("no previous data", cards.Find("[data-testid=kpi-errors-change]").TextContent.Trim());
     }
 
+    [Fact]
+    public void LongRangePercentiles_AreMarkedAsEstimates_AndNothingElseIs()
+    {
+        var current = new DashboardTotals(1000, 15, 5, 0, 0, 20, 80, 200, 40);
+
+        var estimated = Render<KpiCards>(p => p.Add(c => c.Current, current).Add(c => c.Estimated, DashboardRange.Preset("30d", DateTime.UtcNow).EstimatesLatency));
+        var exact = Render<KpiCards>(p => p.Add(c => c.Current, current).Add(c => c.Estimated, DashboardRange.Preset("24h", DateTime.UtcNow).EstimatesLatency));
+
+        Assert.Equal("≈ 80 ms", estimated.Find("[data-testid=kpi-p95-value]").TextContent.Trim());
+        Assert.Contains("estimate, within 1%", estimated.Find("[data-testid=kpi-p99]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("≈", estimated.Find("[data-testid=kpi-requests]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("≈", exact.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("estimate", exact.Markup, StringComparison.Ordinal);
+    }
+
     private static void AssertChange(IRenderedComponent<KpiCards> cards, string kpi, string text, string? colour)
     {
         var change = cards.Find($"[data-testid={kpi}-change]");
