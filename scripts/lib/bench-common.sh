@@ -52,3 +52,33 @@ build_release() {
   WEB="dotnet Sentinel.Web/bin/Release/net10.0/Sentinel.Web.dll"
   TOOL="dotnet tools/Sentinel.Benchmarks/bin/Release/net10.0/Sentinel.Benchmarks.dll"
 }
+
+# The analytics benchmarks (dashboard, overview): build the benchmark tool, run its COMMAND on ClickHouse (a server
+# started here, CH_EVENTS events) and on the embedded DuckDB store (EMBEDDED_EVENTS), or on the one BENCH_ONLY
+# names, and collect each store's line starting "RESULT store=<store> RESULT_FIELD" into SUMMARY.
+bench_analytics_stores() { # command runs result_field
+  local command="$1" runs="$2" field="$3"
+  require_tools "apt-get install clickhouse-server (scripts/test.sh installs it)" clickhouse-server curl
+  echo "== building (Release)"
+  dotnet build tools/Sentinel.Benchmarks -c Release -v q -nologo >/dev/null
+  local tool="dotnet tools/Sentinel.Benchmarks/bin/Release/net10.0/Sentinel.Benchmarks.dll"
+  SUMMARY=()
+  if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = clickhouse ]; then
+    echo "== ClickHouse, ${CH_EVENTS:-10000000} events"
+    start_clickhouse
+    wait_http "http://127.0.0.1:$CH_HTTP/ping"
+    echo "load: $(uptime)"
+    $tool "$command" clickhouse "http://127.0.0.1:$CH_HTTP/" "${CH_EVENTS:-10000000}" "$runs" | tee "$WORK/ch.out"
+    echo "load: $(uptime)"
+    SUMMARY+=("$(grep "^RESULT store=clickhouse $field" "$WORK/ch.out")")
+    kill "$CH_PID"; wait "$CH_PID" 2>/dev/null || true
+  fi
+  if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = embedded ]; then
+    echo "== embedded DuckDB, ${EMBEDDED_EVENTS:-1000000} events"
+    mkdir -p "$WORK/embedded"
+    echo "load: $(uptime)"
+    $tool "$command" embedded "$WORK/embedded" "${EMBEDDED_EVENTS:-1000000}" "$runs" | tee "$WORK/embedded.out"
+    echo "load: $(uptime)"
+    SUMMARY+=("$(grep "^RESULT store=embedded $field" "$WORK/embedded.out")")
+  fi
+}
