@@ -23,6 +23,8 @@
 # BENCH_ONLY=b (or any of a, b, c, d) runs only those parts; the RESULT line needs a and b. BENCH_ONLY=i runs only
 # the ingest-only run of (b). BENCH_AOF=no runs Redis without its append-only file (default everysec, as production).
 # Every figure is printed with the 1-minute load average when it was taken: on a busy machine they are not the host's.
+# BENCH_PACED_START=N starts the sustained search at N batches/s (with BENCH_PACED_STEPS=1: one run at exactly that rate,
+# e.g. 7% of a baseline to read the p99 there); BENCH_ENV='NAME=value ...' adds environment to the production host.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-20s}"
@@ -203,7 +205,7 @@ if wants b; then
   # rate, x1.4 up while passing (x0.7 down while failing), then halve the gap between the highest passing and the
   # lowest failing rate until they are within 8% (at most BENCH_PACED_STEPS runs, default 8). Reported: the passing
   # run that was accepted fastest.
-  TARGET=$((DRAIN_RATE / 100)); TARGET=$((TARGET < 50 ? 50 : TARGET)); LO=""; HI=""; S_RPS=""
+  TARGET=$((DRAIN_RATE / 100)); TARGET=$((TARGET < 50 ? 50 : TARGET)); TARGET=${BENCH_PACED_START:-$TARGET}; LO=""; HI=""; S_RPS=""
   for _ in $(seq 1 "${BENCH_PACED_STEPS:-8}"); do
     sample_backlog "$WORK/paced-backlog.txt"
     T_LOAD=$(load1)
