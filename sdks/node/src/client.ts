@@ -31,20 +31,26 @@ const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 /**
  * Batches request records and posts them to Sentinel: by size and by time, gzip, a bounded buffer that drops the
- * oldest, one batch in flight at a time that keeps its event ids across retries (Sentinel deduplicates by id), and
- * exponential backoff with jitter that honours Retry-After. Nothing here throws into the caller.
+ * oldest, up to maxConcurrentSends batches in flight, each keeping its event ids across its own retries (Sentinel
+ * deduplicates by id) with its own exponential backoff and jitter that honours Retry-After. Nothing here throws into
+ * the caller.
  */
 export class SentinelClient {
   readonly options: ResolvedOptions;
   private readonly transport: Transport;
   private queue: QueuedEvent[] = [];
+  /** Events in the batches being sent (they count against maxBufferSize). */
   private inFlight = 0;
-  private pumping: Promise<void> | undefined;
+  /** The batches being sent, each until Sentinel took it or it was given up. */
+  private readonly sends = new Set<Promise<void>>();
+  /** The next dispatch, waiting for the event loop's next turn. */
+  private dispatching: Promise<void> | undefined;
   private flushRequested = false;
   private closing = false;
   private giveUpAt = Infinity;
-  private wake: (() => void) | undefined;
-  private aborter: AbortController | undefined;
+  /** Per batch: ends its wait for a retry, and aborts its POST, when close() times out. */
+  private readonly wakes = new Set<() => void>();
+  private readonly aborters = new Set<AbortController>();
   private readonly timer: NodeJS.Timeout;
   private readonly counters = { captured: 0, sent: 0, rejected: 0, dropped: 0, retried: 0, sampledOut: 0, sendFailures: 0 };
   private readonly detachShutdown: () => void;
@@ -52,7 +58,7 @@ export class SentinelClient {
 
   constructor(options: SentinelOptions) {
     this.options = resolveOptions(options);
-    this.transport = new Transport(`${this.options.endpoint}/v1/events/batch`, this.options.key, this.options.requestTimeoutMs, this.options.gzip);
+    this.transport = new Transport(`${this.options.endpoint}/v1/events/batch`, this.options.key, this.options.requestTimeoutMs, this.options.gzip, this.options.maxConcurrentSends);
     this.timer = setInterval(() => this.kick(true), this.options.flushIntervalMs);
     this.timer.unref();
     this.detachShutdown = this.options.handleShutdown ? attachShutdown(this) : () => {};
@@ -108,11 +114,19 @@ export class SentinelClient {
     return { ...this.counters, bytesSent: this.transport.bytesSent, buffered: this.queue.length + this.inFlight };
   }
 
-  /** Sends everything buffered now; resolves when the buffer is empty (or a send gave up). */
+  /** Sends everything buffered now; resolves when the buffer is empty and no batch is in flight (or sends gave up). */
   async flush(): Promise<void> {
-    this.flushRequested = true;
     this.kick(true);
-    while (this.pumping) await this.pumping;
+    await this.idle();
+  }
+
+  /** Until nothing is scheduled and every batch in flight has ended (a finished send may dispatch the next ones). */
+  private async idle(): Promise<void> {
+    for (;;) {
+      if (this.dispatching) await this.dispatching;
+      else if (this.sends.size > 0) await Promise.all(this.sends);
+      else return;
+    }
   }
 
   /**
@@ -121,17 +135,17 @@ export class SentinelClient {
    */
   async close(timeoutMs: number = this.options.shutdownTimeoutMs): Promise<void> {
     if (this.closing) {
-      while (this.pumping) await this.pumping;
+      await this.idle();
       return;
     }
     this.closing = true;
     this.giveUpAt = Date.now() + timeoutMs;
     clearInterval(this.timer);
     this.detachShutdown();
-    // At the deadline: stop waiting for a retry and abort the request in flight.
+    // At the deadline: every batch stops waiting for a retry and aborts its request in flight.
     const deadline = setTimeout(() => {
-      this.wake?.();
-      this.aborter?.abort();
+      for (const wake of [...this.wakes]) wake();
+      for (const aborter of this.aborters) aborter.abort();
     }, timeoutMs);
     deadline.unref();
     try {
@@ -145,28 +159,37 @@ export class SentinelClient {
 
   private kick(timeOrFlush: boolean): void {
     if (timeOrFlush) this.flushRequested = true;
-    if (this.pumping || this.queue.length === 0) return;
-    this.pumping = this.pump().finally(() => {
-      this.pumping = undefined;
-      if (this.queue.length >= this.options.maxBatchSize || (this.flushRequested && this.queue.length > 0)) this.kick(false);
-    });
+    if (this.dispatching || this.queue.length === 0 || this.sends.size >= this.options.maxConcurrentSends) return;
+    // Serialising a batch waits for the event loop's next turn, so it never runs inside a request's own callbacks.
+    this.dispatching = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        this.dispatching = undefined;
+        this.dispatch();
+        resolve();
+      }),
+    );
   }
 
-  private async pump(): Promise<void> {
-    // Serialising a batch waits for the event loop's next turn, so it never runs inside a request's own callbacks.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0 && (this.flushRequested || this.queue.length >= this.options.maxBatchSize)) {
+  /** Starts batches while a send slot is free and a full batch waits (or any batch, when a flush was asked for). */
+  private dispatch(): void {
+    while (
+      this.sends.size < this.options.maxConcurrentSends &&
+      this.queue.length > 0 &&
+      (this.flushRequested || this.queue.length >= this.options.maxBatchSize) &&
+      !(this.closing && Date.now() >= this.giveUpAt)
+    ) {
       if (this.queue.length <= this.options.maxBatchSize) this.flushRequested = false;
       const batch = this.queue.splice(0, this.options.maxBatchSize);
-      this.inFlight = batch.length;
-      try {
-        await this.send(batch);
-      } catch (error) {
-        this.drop(batch.length, `unexpected error ${String(error)}`);
-      } finally {
-        this.inFlight = 0;
-      }
-      if (this.closing && Date.now() >= this.giveUpAt) return;
+      this.inFlight += batch.length;
+      const sending: Promise<void> = this.send(batch)
+        .catch((error: unknown) => this.drop(batch.length, `unexpected error ${String(error)}`))
+        .finally(() => {
+          this.inFlight -= batch.length;
+          this.sends.delete(sending);
+          // A slot is free: what filled up (or was asked to flush) meanwhile goes next.
+          if (this.queue.length >= this.options.maxBatchSize || this.flushRequested) this.kick(false);
+        });
+      this.sends.add(sending);
     }
   }
 
@@ -178,13 +201,16 @@ export class SentinelClient {
     for (let attempt = 0; ; attempt++) {
       let result: PostResult | undefined;
       let failure: string;
+      const aborter = new AbortController();
+      this.aborters.add(aborter);
       try {
-        this.aborter = new AbortController();
-        if (Date.now() >= this.giveUpAt) this.aborter.abort();
-        result = await this.transport.post(json, this.aborter.signal);
+        if (Date.now() >= this.giveUpAt) aborter.abort();
+        result = await this.transport.post(json, aborter.signal);
         failure = `HTTP ${result.status}`;
       } catch (error) {
         failure = (error as Error).message ?? String(error);
+      } finally {
+        this.aborters.delete(aborter);
       }
       if (result && result.status >= 200 && result.status < 300) {
         this.accepted(result, batch.length);
@@ -209,13 +235,14 @@ export class SentinelClient {
       this.counters.retried++;
       this.options.logger.debug?.(`sentinel: ${failure}; retrying ${batch.length} events in ${delay} ms`);
       await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, delay);
-        this.wake = () => {
+        const wake = () => {
           clearTimeout(t);
+          this.wakes.delete(wake);
           resolve();
         };
+        const t = setTimeout(wake, delay);
+        this.wakes.add(wake);
       });
-      this.wake = undefined;
     }
   }
 

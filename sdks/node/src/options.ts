@@ -28,6 +28,11 @@ export interface SentinelOptions {
   requestTimeoutMs?: number;
   /** How long `close()` and the shutdown hooks wait for the buffer to drain, in ms. Default 5000. */
   shutdownTimeoutMs?: number;
+  /**
+   * Batches posted at the same time (1-16). Default 4: one batch in flight moves at most maxBatchSize events per
+   * round trip (200 per 50 ms = 4,000/s), less than one Express process serves; four cover it at that round trip.
+   */
+  maxConcurrentSends?: number;
   /** Flush on `beforeExit`, SIGTERM and SIGINT. Default true. */
   handleShutdown?: boolean;
   /** gzip the batches. Default true. */
@@ -66,6 +71,7 @@ export function resolveOptions(options: SentinelOptions): ResolvedOptions {
     retryMaxMs: options.retryMaxMs ?? 30_000,
     requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
     shutdownTimeoutMs: options.shutdownTimeoutMs ?? 5000,
+    maxConcurrentSends: options.maxConcurrentSends ?? 4,
     handleShutdown: options.handleShutdown ?? true,
     gzip: options.gzip ?? true,
     logger: options.logger ?? { warn: (m) => console.warn(m), error: (m) => console.error(m) },
@@ -83,6 +89,8 @@ export function resolveOptions(options: SentinelOptions): ResolvedOptions {
   check('retryMaxMs', resolved.retryMaxMs, resolved.retryBaseMs, 3_600_000);
   check('requestTimeoutMs', resolved.requestTimeoutMs, 1, 600_000);
   check('shutdownTimeoutMs', resolved.shutdownTimeoutMs, 0, 600_000);
+  check('maxConcurrentSends', resolved.maxConcurrentSends, 1, 16);
+  if (!Number.isInteger(resolved.maxConcurrentSends)) throw new RangeError(`sentinel: options.maxConcurrentSends must be a whole number (got ${resolved.maxConcurrentSends})`);
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(resolved.environment)) {
     throw new TypeError('sentinel: options.environment may contain only letters, digits, - _ and . (at most 64)');
   }

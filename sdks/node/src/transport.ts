@@ -19,10 +19,10 @@ export class Transport {
   private readonly agent: http.Agent;
   private readonly url: URL;
 
-  constructor(url: string, private readonly key: string, private readonly timeoutMs: number, private readonly compress: boolean) {
+  constructor(url: string, private readonly key: string, private readonly timeoutMs: number, private readonly compress: boolean, maxSockets: number) {
     this.url = new URL(url);
     const secure = this.url.protocol === 'https:';
-    this.agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 2 }) : new http.Agent({ keepAlive: true, maxSockets: 2 });
+    this.agent = secure ? new https.Agent({ keepAlive: true, maxSockets }) : new http.Agent({ keepAlive: true, maxSockets });
   }
 
   async post(json: string, signal?: AbortSignal): Promise<PostResult> {
