@@ -143,3 +143,68 @@ test('the batch serializer writes what JSON.stringify writes, for plain and awkw
     assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify({ events })));
   }
 });
+
+test('maxConcurrentSends is a whole number from 1 to 16', () => {
+  for (const bad of [0, 17, 1.5, Number.NaN]) assert.throws(() => new SentinelClient({ ...base, maxConcurrentSends: bad }), /maxConcurrentSends/);
+  assert.equal(new SentinelClient({ ...base, maxConcurrentSends: 16 }).options.maxConcurrentSends, 16);
+  assert.equal(new SentinelClient(base).options.maxConcurrentSends, 4);
+});
+
+// Offers `perSecond` events for `seconds` against a receiver that answers every batch after 50 ms. The pace follows
+// the wall clock (each tick captures what is due by now), so a slow machine offers the same events per second.
+async function offerAgainstSlowReceiver(maxConcurrentSends) {
+  const perSecond = 2000;
+  const seconds = 2;
+  const server = await fakeSentinel([{ status: 202, delayMs: 50 }]);
+  const options = { ...base, endpoint: server.endpoint, maxBatchSize: 50, maxBufferSize: 500 };
+  const client = new SentinelClient(maxConcurrentSends === undefined ? options : { ...options, maxConcurrentSends });
+  const started = Date.now();
+  let offered = 0;
+  while (offered < perSecond * seconds) {
+    const due = Math.min(perSecond * seconds, Math.floor(((Date.now() - started) * perSecond) / 1000));
+    for (; offered < due; offered++) client.capture(record(offered));
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await client.close(60_000);
+  const stats = client.stats();
+  const accepted = server.requests.reduce((sum, r) => sum + r.events.length, 0);
+  await server.close();
+  return { offered, stats, accepted, maxOpen: server.maxOpen };
+}
+
+test('a receiver that answers in 50 ms: one batch in flight drops events at 2000/s, the default four drop none', async (t) => {
+  // One batch of 50 per ≥ 50 ms moves at most 1000 events/s. Offering 4000 ends at T ≥ 2 s, by when at most
+  // 50 * (T / 50 ms + 1) were sent, 50 are in flight and 500 wait: at least 1350 dropped at T = 2 s, still 1000 at 2.35 s.
+  const one = await offerAgainstSlowReceiver(1);
+  t.diagnostic(`maxConcurrentSends=1: dropped ${one.stats.dropped} of ${one.offered}`);
+  assert.equal(one.maxOpen, 1, 'one batch at a time');
+  assert.ok(one.stats.dropped >= 1000, `dropped ${one.stats.dropped} of ${one.offered} with one batch in flight`);
+  assert.equal(one.stats.sent + one.stats.dropped, one.offered);
+  // Four batches in flight move up to 4000/s: twice the offered rate, and a 500-event buffer (a quarter second) for gaps.
+  const four = await offerAgainstSlowReceiver(undefined);
+  t.diagnostic(`default (4): dropped ${four.stats.dropped} of ${four.offered}; the receiver held ${four.maxOpen} batches at once`);
+  assert.ok(four.maxOpen >= 2, `the receiver saw ${four.maxOpen} batches at once`);
+  assert.ok(four.maxOpen <= 4, `the receiver saw ${four.maxOpen} batches at once`);
+  assert.equal(four.stats.dropped, 0, `dropped ${four.stats.dropped} of ${four.offered} with four batches in flight`);
+  assert.deepEqual({ sent: four.stats.sent, accepted: four.accepted, buffered: four.stats.buffered }, { sent: four.offered, accepted: four.offered, buffered: 0 });
+});
+
+test('batches in flight together: one answered 503 is resent alone with its ids, every event accepted once; close() waits for all', async () => {
+  // 300 ms: long enough that all four batches reach the receiver before the first is answered, even on a slow machine.
+  const server = await fakeSentinel([{ status: 503, delayMs: 300 }, { status: 202, delayMs: 300 }]);
+  const client = new SentinelClient({ ...base, endpoint: server.endpoint, maxBatchSize: 10, retryBaseMs: 20, retryMaxMs: 50 });
+  for (let i = 0; i < 40; i++) client.capture(record(i));
+  await client.close(60_000);
+  assert.equal(server.maxOpen, 4, 'the four batches were in flight together');
+  assert.equal(server.requests.length, 5, 'four batches and one retry');
+  const [refused, ...rest] = server.requests;
+  const resent = rest.filter((r) => r.events[0].id === refused.events[0].id);
+  assert.equal(resent.length, 1);
+  assert.deepEqual(resent[0].events, refused.events);
+  const ids = rest.flatMap((r) => r.events.map((e) => e.id));
+  assert.equal(new Set(ids).size, 40);
+  assert.equal(ids.length, 40);
+  const bytes = server.requests.reduce((sum, r) => sum + Number(r.headers['content-length']), 0);
+  assert.deepEqual(client.stats(), { captured: 40, sent: 40, rejected: 0, dropped: 0, retried: 1, sampledOut: 0, sendFailures: 1, bytesSent: bytes, buffered: 0 });
+  await server.close();
+});

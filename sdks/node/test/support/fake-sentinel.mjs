@@ -1,12 +1,18 @@
 // A scripted stand-in for Sentinel's batch endpoint, for unit tests of batching and retries: each answer is taken
-// from `script` in turn (the last repeats); every request body is kept, gunzipped.
+// from `script` in turn (the last repeats), after `delayMs` when the answer has one; every request body is kept,
+// gunzipped; `maxOpen` is the most requests it held unanswered at once.
 import { createServer } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 
 export async function fakeSentinel(script = [{ status: 202 }]) {
   const requests = [];
   let n = 0;
+  let open = 0;
+  const stats = { maxOpen: 0 };
   const server = createServer((req, res) => {
+    open++;
+    stats.maxOpen = Math.max(stats.maxOpen, open);
+    res.on('close', () => open--);
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
@@ -17,14 +23,21 @@ export async function fakeSentinel(script = [{ status: 202 }]) {
       if (answer.hang) return;
       const headers = { 'content-type': 'application/json' };
       if (answer.retryAfter !== undefined) headers['retry-after'] = String(answer.retryAfter);
-      res.writeHead(answer.status, headers);
-      res.end(JSON.stringify(answer.status === 202 ? { accepted: body.events.length, rejected: 0, errors: [] } : { title: 'scripted' }));
+      const respond = () => {
+        res.writeHead(answer.status, headers);
+        res.end(JSON.stringify(answer.status === 202 ? { accepted: body.events.length, rejected: 0, errors: [] } : { title: 'scripted' }));
+      };
+      if (answer.delayMs) setTimeout(respond, answer.delayMs);
+      else respond();
     });
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return {
     endpoint: `http://127.0.0.1:${server.address().port}`,
     requests,
+    get maxOpen() {
+      return stats.maxOpen;
+    },
     close: () => new Promise((r) => {
       server.closeAllConnections();
       server.close(r);
