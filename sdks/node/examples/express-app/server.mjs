@@ -1,6 +1,7 @@
 // A hello-world Express app with the Sentinel middleware: the SDK's sample, the fault test's app and the benchmark's.
 // Settings from the environment: PORT (0 = any), SENTINEL_ENDPOINT, SENTINEL_KEY, SENTINEL_OFF=1 (no SDK, for the
-// benchmark's baseline), SENTINEL_FLUSH_MS, SENTINEL_RETRY_BASE_MS, SENTINEL_RETRY_MAX_MS.
+// benchmark's baseline), SENTINEL_FLUSH_MS, SENTINEL_RETRY_BASE_MS, SENTINEL_RETRY_MAX_MS, SENTINEL_MAX_CONCURRENT_SENDS (1 = the SDK
+// before it sent batches concurrently, for comparison).
 import express from 'express';
 import { sentinel, sentinelErrors } from 'sentinel-node';
 
@@ -12,6 +13,7 @@ const tracker = env.SENTINEL_OFF === '1' ? undefined : sentinel({
   flushIntervalMs: Number(env.SENTINEL_FLUSH_MS ?? 2000),
   retryBaseMs: Number(env.SENTINEL_RETRY_BASE_MS ?? 500),
   retryMaxMs: Number(env.SENTINEL_RETRY_MAX_MS ?? 30000),
+  ...(env.SENTINEL_MAX_CONCURRENT_SENDS ? { maxConcurrentSends: Number(env.SENTINEL_MAX_CONCURRENT_SENDS) } : {}),
   identifyConsumer: (req) => req.get('x-customer') ?? undefined,
   excludePaths: ['/_sentinel'],
 });
