@@ -32,12 +32,18 @@ public static class PortalBrowser
         await page.FillAsync("#Input\\.Email", email);
         await page.FillAsync("#Input\\.Password", password);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+
+        // Signed in once the browser has left the login page; what the next page shows is each test's own wait. (Waiting
+        // for that page's load event too timed out once at 15 s: the first browser test of a cold, busy test run.)
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 
-    /// <summary>Waits until the page runs on its circuit: before that, clicks on MudBlazor controls do nothing.</summary>
+    /// <summary>
+    /// Waits until the page runs on its circuit: before that, clicks on MudBlazor controls do nothing. Up to 30 s: the
+    /// first circuit of a test host starts while the rest of the suite compiles and runs beside it.
+    /// </summary>
     public static Task WaitForCircuitAsync(this IPage page) =>
-        Assertions.Expect(page.Locator("[data-interactive=on]")).ToBeVisibleAsync();
+        Assertions.Expect(page.Locator("[data-interactive=on]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
     /// <summary>True when the page is wider than the window (the user would have to scroll sideways).</summary>
     public static Task<bool> ScrollsSidewaysAsync(this IPage page) =>
