@@ -22,6 +22,15 @@ public sealed record TrafficOverviewQuery(IReadOnlyList<Guid> ProjectIds, DateTi
         : BucketSeconds < 1 ? "The bucket must be at least one second."
         : (ToUnix - FromUnix) / BucketSeconds > DashboardQuery.MaxBuckets ? $"The range holds more than {DashboardQuery.MaxBuckets} buckets; choose a wider bucket."
         : null;
+
+    /// <summary>Every store's first step: a query with a <see cref="Problem"/> is refused before any I/O.</summary>
+    public void ThrowIfInvalid()
+    {
+        if (Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, "query");
+        }
+    }
 }
 
 /// <summary>

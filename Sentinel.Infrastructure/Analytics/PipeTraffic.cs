@@ -10,10 +10,7 @@ internal static class PipeTraffic
     public static async Task<IReadOnlyList<ProjectTrafficBucket>> QueryAsync(TrafficOverviewQuery query, PipeDashboard.RunPipe run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Problem() is { } problem)
-        {
-            throw new ArgumentException(problem, nameof(query));
-        }
+        query.ThrowIfInvalid();
 
         var parameters = new Dictionary<string, string?>
         {

@@ -10,10 +10,7 @@ public sealed partial class EmbeddedAnalyticsStore
     public async Task<IReadOnlyList<ProjectTrafficBucket>> TrafficAsync(TrafficOverviewQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Problem() is { } problem)
-        {
-            throw new ArgumentException(problem, nameof(query));
-        }
+        query.ThrowIfInvalid();
 
         var ids = query.ProjectIds.Distinct().ToList();
         await using var connection = Open();
