@@ -35,11 +35,11 @@ internal static class PipeDashboard
             (await routes).Select(row => new RouteStats(
                 Text(row, "method"), Text(row, "route"), Long(row, "requests"), Long(row, "client_errors"), Long(row, "server_errors"),
                 latency(row, "p50_ms"), latency(row, "p95_ms"), latency(row, "p99_ms"), Number(row, "avg_request_bytes"), Number(row, "avg_response_bytes"))).ToList(),
-            (await consumers).Select(row => new ConsumerStats(Text(row, "consumer_id"), Long(row, "requests"), Long(row, "errors"))).ToList(),
-            (await statuses).Select(row => new StatusCount((int)Long(row, "status"), Long(row, "requests"))).ToList())
+            (await consumers).Select(Consumer).ToList(),
+            (await statuses).Select(Status).ToList())
         {
             Previous = query.ComparePrevious ? periods[false].FirstOrDefault() ?? DashboardTotals.Empty : null,
-            Environments = (await environments).Select(row => new EnvironmentCount(Text(row, "environment"), Long(row, "requests"))).ToList(),
+            Environments = (await environments).Select(Environment).ToList(),
         };
     }
 
@@ -65,6 +65,15 @@ internal static class PipeDashboard
     private static DashboardTotals Totals(JsonElement row, Func<JsonElement, string, double> latency) => new(
         Long(row, "requests"), Long(row, "client_errors"), Long(row, "server_errors"), Long(row, "request_bytes"), Long(row, "response_bytes"),
         latency(row, "p50_ms"), latency(row, "p95_ms"), latency(row, "p99_ms"), Long(row, "consumers"));
+
+    /// <summary>A row of the consumers query (<c>consumer_id, requests, errors</c>): the pipe's and the rollups' alike.</summary>
+    public static ConsumerStats Consumer(JsonElement row) => new(Text(row, "consumer_id"), Long(row, "requests"), Long(row, "errors"));
+
+    /// <summary>A row of the status codes query (<c>status, requests</c>).</summary>
+    public static StatusCount Status(JsonElement row) => new((int)Long(row, "status"), Long(row, "requests"));
+
+    /// <summary>A row of the environments query (<c>environment, requests</c>).</summary>
+    public static EnvironmentCount Environment(JsonElement row) => new(Text(row, "environment"), Long(row, "requests"));
 
     /// <summary>The <c>data</c> rows of a ClickHouse/Tinybird <c>FORMAT JSON</c> answer.</summary>
     public static IReadOnlyList<JsonElement> DataRows(JsonDocument document) =>

@@ -104,11 +104,11 @@ internal static class RollupDashboard
                     method, route, PipeDashboard.Long(row, "requests"), PipeDashboard.Long(row, "client_errors"), PipeDashboard.Long(row, "server_errors"),
                     p50, p95, p99, PipeDashboard.Number(row, "avg_request_bytes"), PipeDashboard.Number(row, "avg_response_bytes"));
             }).ToList(),
-            (await consumers).Select(row => new ConsumerStats(PipeDashboard.Text(row, "consumer_id"), PipeDashboard.Long(row, "requests"), PipeDashboard.Long(row, "errors"))).ToList(),
-            (await statuses).Select(row => new StatusCount((int)PipeDashboard.Long(row, "status"), PipeDashboard.Long(row, "requests"))).ToList())
+            (await consumers).Select(PipeDashboard.Consumer).ToList(),
+            (await statuses).Select(PipeDashboard.Status).ToList())
         {
             Previous = query.ComparePrevious ? periods.GetValueOrDefault(0) ?? DashboardTotals.Empty : null,
-            Environments = (await environments).Select(row => new EnvironmentCount(PipeDashboard.Text(row, "environment"), PipeDashboard.Long(row, "requests"))).ToList(),
+            Environments = (await environments).Select(PipeDashboard.Environment).ToList(),
         };
     }
 
